@@ -1,0 +1,65 @@
+/** Shared pieces of node evaluation: set-valued fields, set-keyed dicts and field objects. */
+import type { SpecPath } from '../../base/errors.js';
+import {
+  evaluateSetExpression,
+  evaluateSetKeyedDict,
+  ExpressionError,
+  PyDict,
+  toJs,
+  type JsValue,
+  type PyValue,
+  type Scope,
+} from '../../spec/expr/index.js';
+import { atField, evaluateTyped } from '../fields.js';
+import type { SetValue } from './types.js';
+
+/** A TE set field: evaluated when it can be now, else kept as text for a later stage. */
+export function tryEvaluateSet(raw: string, scope: Scope): SetValue {
+  try {
+    return { elements: evaluateSetExpression(raw, scope).elements };
+  } catch (error) {
+    if (error instanceof ExpressionError) return { unevaluated: raw };
+    throw error;
+  }
+}
+
+/**
+ * An E dict keyed by set expressions whose values are number expressions
+ * (`bits_per_value: {output: 3 * output.bits_per_value}`); returns tensor → number.
+ */
+export function evaluateNumberDict(
+  raw: string | Readonly<Record<string, string | number>>,
+  scope: Scope,
+  path: SpecPath,
+): Record<string, number> {
+  if (typeof raw === 'string') {
+    const value = evaluateTyped(raw, scope, path, 'any');
+    return dictToNumbers(value, path);
+  }
+  const byTensor = atField(path, () => evaluateSetKeyedDict(raw, scope, { field: String(path[path.length - 1]) }));
+  const result: Record<string, number> = {};
+  for (const [tensor, value] of byTensor) result[tensor] = evaluateTyped(value, scope, path, 'number');
+  return result;
+}
+
+function dictToNumbers(value: PyValue, path: SpecPath): Record<string, number> {
+  if (!(value instanceof PyDict)) {
+    return atField(path, () => {
+      throw new ExpressionError('expected a dict of tensor set expressions to numbers', 'Write e.g. `{All: 8}`.');
+    });
+  }
+  const result: Record<string, number> = {};
+  for (const [key, item] of value.items()) result[String(toJs(key))] = Number(toJs(item));
+  return result;
+}
+
+/** Python view of a JS record (for binding an evaluated dict field). */
+export function numberRecordToPy(record: Readonly<Record<string, number>>): PyDict {
+  return new PyDict(Object.entries(record).map(([k, v]) => [k, v] as const));
+}
+
+export function toJsRecord(values: ReadonlyMap<string, PyValue>): Record<string, JsValue> {
+  const out: Record<string, JsValue> = {};
+  for (const [key, value] of values) out[key] = toJs(value);
+  return out;
+}

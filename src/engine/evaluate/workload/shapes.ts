@@ -1,0 +1,115 @@
+import { failWith, type SpecPath } from '../../base/errors.js';
+import { parseConstraints, type AffineExpr, type LinearConstraint, AffineSyntaxError } from '../affine.js';
+import { propagateBounds, rangeOf, type Interval } from '../iteration-space.js';
+
+/** One rank of a tensor access: `P0: p1 + r0`. */
+export interface ProjectedRank {
+  readonly rank: string;
+  readonly expr: AffineExpr;
+}
+
+export interface AccessShape {
+  readonly tensor: string;
+  readonly output: boolean;
+  readonly ranks: readonly ProjectedRank[];
+}
+
+export interface EinsumSpace {
+  readonly name: string;
+  readonly rankVariables: readonly string[];
+  /** ISL-style constraint strings with the spec path each came from. */
+  readonly constraints: readonly { text: string; path: SpecPath }[];
+  readonly accesses: readonly AccessShape[];
+  /** Size of each rank for this Einsum (Einsum rank_sizes over workload rank_sizes). */
+  readonly rankSizes: ReadonlyMap<string, number>;
+  readonly path: SpecPath;
+}
+
+/** Per-variable intervals of an Einsum's operation space. */
+export function operationSpaceBounds(space: EinsumSpace): Map<string, Interval> {
+  const constraints: LinearConstraint[] = [];
+  for (const { text, path } of space.constraints) constraints.push(...parseConstraintAt(text, path));
+  for (const access of space.accesses) {
+    for (const { rank, expr } of access.ranks) {
+      const size = space.rankSizes.get(rank);
+      if (size === undefined) continue;
+      constraints.push({ expr, equality: false }); // expr >= 0
+      constraints.push({
+        expr: { terms: expr.terms.map((t) => ({ ...t, coefficient: -t.coefficient })), constant: size - 1 - expr.constant },
+        equality: false,
+      }); // size - 1 - expr >= 0
+    }
+  }
+  return propagateBounds(space.rankVariables, constraints);
+}
+
+function parseConstraintAt(text: string, path: SpecPath): LinearConstraint[] {
+  try {
+    return parseConstraints(text);
+  } catch (error) {
+    if (!(error instanceof AffineSyntaxError)) throw error;
+    return failWith('workload', `Cannot read the iteration-space constraint \`${text}\`: ${error.message}.`, {
+      path,
+      hint: 'Write constraints as affine comparisons over rank variables, e.g. `0 <= m < 64`.',
+    });
+  }
+}
+
+/** Bound (max - min + 1) of every rank variable; an unbounded one is an error. */
+export function rankVariableBounds(space: EinsumSpace, intervals: Map<string, Interval>): Map<string, number> {
+  const bounds = new Map<string, number>();
+  for (const variable of space.rankVariables) {
+    const interval = intervals.get(variable)!;
+    if (!Number.isFinite(interval.lo) || !Number.isFinite(interval.hi)) {
+      failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has no bound.`, {
+        path: space.path,
+        hint:
+          `Give the rank it indexes a size in workload.rank_sizes (e.g. \`${variable.toUpperCase()}: 64\`), ` +
+          `or constrain it in workload.iteration_space_shape (e.g. \`${variable}: 0 <= ${variable} < 64\`).`,
+      });
+    }
+    if (interval.hi < interval.lo) {
+      failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has an empty range.`, {
+        path: space.path,
+        hint: 'Check the rank sizes and iteration_space_shape constraints; they contradict each other.',
+      });
+    }
+    bounds.set(variable, interval.hi - interval.lo + 1);
+  }
+  return bounds;
+}
+
+/**
+ * Shape of each tensor: the bounding box of the projections of the Einsums that write it (or,
+ * if none does, that read it), intersected across those Einsums.
+ */
+export function tensorShapes(
+  spaces: readonly EinsumSpace[],
+  intervals: ReadonlyMap<string, ReadonlyMap<string, Interval>>,
+): Map<string, Map<string, number>> {
+  const writers = new Map<string, { space: EinsumSpace; access: AccessShape }[]>();
+  const readers = new Map<string, { space: EinsumSpace; access: AccessShape }[]>();
+  for (const space of spaces) {
+    for (const access of space.accesses) {
+      const table = access.output ? writers : readers;
+      const list = table.get(access.tensor) ?? [];
+      list.push({ space, access });
+      table.set(access.tensor, list);
+    }
+  }
+  const shapes = new Map<string, Map<string, number>>();
+  for (const tensor of new Set([...writers.keys(), ...readers.keys()])) {
+    const sources = writers.get(tensor) ?? readers.get(tensor) ?? [];
+    const boxes = new Map<string, Interval>();
+    for (const { space, access } of sources) {
+      const spaceIntervals = intervals.get(space.name)!;
+      for (const { rank, expr } of access.ranks) {
+        const range = rangeOf(expr, spaceIntervals);
+        const previous = boxes.get(rank);
+        boxes.set(rank, previous ? { lo: Math.max(previous.lo, range.lo), hi: Math.min(previous.hi, range.hi) } : range);
+      }
+    }
+    shapes.set(tensor, new Map([...boxes].map(([rank, box]) => [rank, Math.max(0, box.hi - box.lo + 1)])));
+  }
+  return shapes;
+}

@@ -1,0 +1,10 @@
+/** The engine's public surface: the CLI, the worker and tests import from here. */
+export type { SpecError, SpecPath, SourcePos } from './base/errors.js';
+export { formatSpecError, formatSpecPath } from './base/errors.js';
+export type { Result } from './base/result.js';
+export type { FileSystem } from './io/file-system.js';
+export { MemoryFileSystem } from './io/memory-file-system.js';
+export type { DesignFiles, CheckResult, EinsumSummary, ArchPathSummary } from './api.js';
+export { checkSpec } from './pipeline/check.js';
+export { prepareSpec, type PreparedSpec, type SpecInput } from './pipeline/prepare.js';
+export { checkDesign } from './pipeline/design.js';

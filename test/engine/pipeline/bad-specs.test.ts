@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NodeFileSystem } from '../../../src/cli/node-file-system.js';
+import { checkSpec, formatSpecPath } from '../../../src/engine/index.js';
+
+const FIXTURES = join(import.meta.dirname, '../../fixtures/bad');
+
+interface Expectation {
+  line: number;
+  path: string;
+  message: RegExp;
+  hint: RegExp;
+}
+
+/** Each malformed spec states what it expects in its first comment lines (patterns are case-insensitive). */
+function readExpectation(text: string): Expectation {
+  const field = (name: string): string => {
+    const match = new RegExp(`^# expect-${name}: ?(.*)$`, 'm').exec(text);
+    if (!match) throw new Error(`fixture lacks '# expect-${name}:'`);
+    return match[1]!.trim();
+  };
+  return { line: Number(field('line')), path: field('path'), message: new RegExp(field('message'), 'i'), hint: new RegExp(field('hint'), 'i') };
+}
+
+const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml')).sort();
+
+describe('malformed specs', () => {
+  it('has at least 30 fixtures', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(fixtures)('%s gives one clear, positioned error', (name) => {
+    const file = join(FIXTURES, name);
+    const expected = readExpectation(readFileSync(file, 'utf8'));
+    const result = checkSpec({ fs: new NodeFileSystem(), specFiles: [file], variables: {} });
+    expect(result.errors).toHaveLength(1);
+    const [error] = result.errors;
+    expect(error!.message).toMatch(expected.message);
+    expect(error!.hint ?? '').toMatch(expected.hint);
+    expect(error!.pos?.file).toContain(name);
+    if (expected.line > 0) expect(error!.pos?.line).toBe(expected.line);
+    if (expected.path !== '') expect(formatSpecPath(error!.path)).toBe(expected.path);
+    expect(error!.message).not.toMatch(/\n\s+at /);
+  });
+});
