@@ -8,3 +8,5 @@ export type { DesignFiles, CheckResult, EinsumSummary, ArchPathSummary } from '.
 export { checkSpec } from './pipeline/check.js';
 export { prepareSpec, type PreparedSpec, type SpecInput } from './pipeline/prepare.js';
 export { checkDesign } from './pipeline/design.js';
+export { evaluateSpecMapping, type Evaluation, type EvaluateOptions } from './pipeline/evaluate.js';
+export { ModelResult, type ModelCliJson } from './model/index.js';

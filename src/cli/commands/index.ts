@@ -1,6 +1,8 @@
 import { checkCommand } from './check.js';
+import { evaluateCommand } from './evaluate.js';
 import type { Command } from './command.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
+  evaluate: evaluateCommand,
 };

@@ -1,0 +1,72 @@
+/** The analytical model: (Einsums, flattened arches, LoopTree mapping) → energy, latency, usage. */
+import { SpecErrorException, specError, type SpecPath } from '../base/errors.js';
+import { err, ok, type Result } from '../base/result.js';
+import { joinCapacity } from './capacity-join.js';
+import { evaluateEinsum } from './einsum-eval.js';
+import { mappingPaths, type MappingPath } from './mapping-paths.js';
+import type { EinsumEvaluation } from './result-types.js';
+import { ModelResult } from './result.js';
+import type { ModelInput } from './types.js';
+
+export type * from './types.js';
+export type * from './result-types.js';
+export type { MemoryUsage } from './capacity-join.js';
+export type { FanoutUse } from './checks.js';
+export { ModelResult, type ModelCliJson, type FlatRecord, type EnergyKey } from './result.js';
+export { mappingPaths, type MappingPath } from './mapping-paths.js';
+export { parseMapping, printMapping, rawFromYaml } from './mapping-yaml.js';
+export { normalizeMapping } from './mapping-normalize.js';
+export { DEFAULT_TOTAL_LATENCY } from './latency.js';
+export { evaluateEinsum } from './einsum-eval.js';
+
+/** Evaluates a complete mapping; invalid mappings come back as SpecErrors with mapping paths. */
+export function evaluateMapping(input: ModelInput): Result<ModelResult> {
+  try {
+    return ok(evaluateOrThrow(input));
+  } catch (e) {
+    if (e instanceof SpecErrorException) return err(e.specError);
+    const message = e instanceof Error ? e.message : String(e);
+    return err(specError('model', `internal model error: ${message}`));
+  }
+}
+
+function evaluateOrThrow(input: ModelInput): ModelResult {
+  const root: SpecPath = input.mappingPath ?? ['mapping'];
+  const paths = mappingPaths(input.mapping, root);
+  const byEinsum = pathsByEinsum(input, paths);
+  const allTensors = new Map<string, number>();
+  for (const e of input.einsums) for (const t of e.tensors) allTensors.set(t.name, (allTensors.get(t.name) ?? 0) + 1);
+  const evaluations: EinsumEvaluation[] = [];
+  const usedPaths: MappingPath[] = [];
+  for (const einsum of input.einsums) {
+    const path = byEinsum.get(einsum.name);
+    if (!path) continue; // AccelForge silently leaves out Einsums the mapping does not compute.
+    evaluations.push(evaluateEinsum(einsum, path, allTensors, input.evaluateLatency));
+    usedPaths.push(path);
+  }
+  return new ModelResult(evaluations, joinCapacity(evaluations, usedPaths));
+}
+
+function pathsByEinsum(input: ModelInput, paths: readonly MappingPath[]): Map<string, MappingPath> {
+  const names = new Set(input.einsums.map((e) => e.name));
+  const out = new Map<string, MappingPath>();
+  for (const path of paths) {
+    if (!names.has(path.einsum)) {
+      throw new SpecErrorException(
+        specError('mapping', `the mapping computes Einsum '${path.einsum}', which is not in the workload`, {
+          path: [...path.compute.path, 'einsum'],
+          hint: `workload Einsums: ${[...names].join(', ')}`,
+        }),
+      );
+    }
+    if (out.has(path.einsum)) {
+      throw new SpecErrorException(
+        specError('mapping', `Einsum '${path.einsum}' is computed by more than one !Compute node`, {
+          path: path.compute.path,
+        }),
+      );
+    }
+    out.set(path.einsum, path);
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+/** Custom `total_latency` expressions (spec-format §4.10), evaluated with the actions' call counts. */
+import type { EvaluatedSpec } from '../evaluate/index.js';
+import type { LatencyEvaluator } from '../model/index.js';
+import { evaluateExpression, fromJs, isPyFloat, isPyInt, namedList, pyObject, type PyValue } from '../spec/expr/index.js';
+import { atField } from '../evaluate/fields.js';
+import { failWith } from '../base/errors.js';
+import { leavesOf } from './component-costs.js';
+
+export function makeLatencyEvaluator(evaluated: EvaluatedSpec): LatencyEvaluator {
+  return (component, expression, actions, einsum) => {
+    const actionObjects = actions.map((a) =>
+      pyObject('Action', {
+        name: a.name,
+        n_calls: fromJs(a.nCalls),
+        throughput: fromJs(a.throughput),
+        energy: fromJs(a.energy),
+        latency: fromJs(a.latency),
+      }),
+    );
+    const bindings: Record<string, PyValue> = {};
+    for (const [key, value] of Object.entries(componentFields(evaluated, einsum, component.name))) bindings[key] = fromJs(value);
+    bindings['actions'] = namedList(actionObjects, (_item, i) => actions[i]!.name);
+    const scope = evaluated.scope.child(bindings);
+    const path = ['arch', component.name, 'total_latency'];
+    const value = atField(path, () => evaluateExpression(expression, scope));
+    if (isPyInt(value)) return Number(value);
+    if (isPyFloat(value)) return value.value;
+    return failWith('expression', `total_latency of ${component.name} for ${einsum} evaluated to a non-number.`, {
+      path,
+      hint: 'total_latency must evaluate to a number of seconds (or cycles).',
+    });
+  };
+}
+
+/** The component's evaluated fields for this Einsum (they are symbols of its latency expression). */
+function componentFields(evaluated: EvaluatedSpec, einsum: string, name: string): Readonly<Record<string, unknown>> {
+  const arch = evaluated.arches.find((a) => a.einsum === einsum);
+  const leaf = arch ? leavesOf(arch.tree).find((l) => l.name === name) : undefined;
+  return leaf?.component ? { ...leaf.component.extraAttributes, ...leaf.component.fields } : {};
+}

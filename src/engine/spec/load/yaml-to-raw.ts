@@ -1,0 +1,193 @@
+/**
+ * YAML text → raw tree, recording positions and quoting in the SourceIndex. Handles class tags
+ * (`$tag`), `!nomerge`, `!include_loaded`, legacy `!include`, `<<` merge keys (local keys win,
+ * earlier sources win, merged keys after local ones) and duplicate-key errors.
+ */
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq, Scalar } from 'yaml';
+import { failWith, type SourcePos } from '../../base/errors.js';
+import { isRawMap, TAG_KEY, type RawList, type RawMap, type RawValue } from '../raw.js';
+import type { EntryMeta, SourceIndex } from '../source-index.js';
+import type { PositionMap } from './position-map.js';
+import { resolveIncludeLoaded } from './include-loaded.js';
+import type { IncludeResult } from './jinja-globals.js';
+
+export interface YamlContext {
+  readonly positions: PositionMap;
+  readonly sources: SourceIndex;
+  readonly includes: ReadonlyMap<string, IncludeResult>;
+  /** Legacy `!include path`: loads that file (relative to the current file) with the same data. */
+  readonly legacyInclude: (path: string, pos: SourcePos) => RawValue;
+}
+
+const STANDARD_TAG = /^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/;
+const UNDERSCORE_NUMBER = /^[-+]?\d[\d_]*(\.[\d_]*)?([eE][-+]?\d+)?$/;
+
+/** Parses one rendered file. */
+export function parseYamlToRaw(text: string, context: YamlContext): RawValue {
+  const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    failWith('yaml', `YAML syntax error: ${first.message.split('\n')[0]}`, {
+      pos: context.positions.posAt(first.pos[0]),
+      hint: 'Check indentation, and quote values that start with a YAML indicator ({, [, !, &, *, |, >, %, @) or contain ": " or " #".',
+    });
+  }
+  return new Converter(doc, context).convert(doc.contents);
+}
+
+class Converter {
+  private readonly memo = new Map<Node, RawValue>();
+
+  constructor(private readonly doc: Document, private readonly context: YamlContext) {}
+
+  private pos(node: Node | null | undefined, fallback?: SourcePos): SourcePos {
+    const offset = node?.range?.[0];
+    if (offset === undefined) return fallback ?? this.context.positions.posAt(0);
+    return this.context.positions.posAt(offset);
+  }
+
+  convert(node: unknown): RawValue {
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) return this.convertAlias(node as Node & { source: string; resolve(doc: Document): Node | undefined });
+    const yamlNode = node as Node;
+    const known = this.memo.get(yamlNode);
+    if (known !== undefined) return known;
+    let value: RawValue;
+    if (isScalar(node)) value = this.convertScalar(node);
+    else if (isMap(node)) value = this.convertMap(node);
+    else if (isSeq(node)) value = this.convertSeq(node);
+    else failWith('yaml', 'Unsupported YAML node', { pos: this.pos(yamlNode) });
+    this.memo.set(yamlNode, value);
+    return value;
+  }
+
+  private convertAlias(alias: Node & { source: string; resolve(doc: Document): Node | undefined }): RawValue {
+    const target = alias.resolve(this.doc);
+    if (!target) failWith('yaml', `Unknown YAML alias *${alias.source}`, { pos: this.pos(alias), hint: 'Define the anchor (&name) before using it.' });
+    return this.convert(target);
+  }
+
+  private tagOf(node: Node): string | undefined {
+    const tag = node.tag;
+    if (tag === undefined || STANDARD_TAG.test(tag)) return undefined;
+    return tag;
+  }
+
+  private convertScalar(node: Scalar): RawValue {
+    const tag = this.tagOf(node);
+    const source = typeof node.source === 'string' ? node.source : String(node.value);
+    if (tag === '!include_loaded') return resolveIncludeLoaded(source.trim(), this.context.includes, this.pos(node));
+    if (tag === '!include') return this.context.legacyInclude(source.trim().replace(/,$/, ''), this.pos(node));
+    if (tag === '!nomerge') failWith('yaml', '!nomerge can only be used on a mapping or a sequence', { pos: this.pos(node) });
+    if (tag !== undefined) this.misplacedTag(tag, 'a scalar', node);
+    const value = node.value;
+    if (node.type === Scalar.PLAIN && typeof value === 'string' && value.includes('_') && UNDERSCORE_NUMBER.test(value)) {
+      return Number(value.replace(/_/g, ''));
+    }
+    if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
+    if (typeof value === 'bigint') return Number(value);
+    return String(value);
+  }
+
+  private misplacedTag(tag: string, what: string, node: Node): never {
+    const known = tag === '!include_loaded' || tag === '!include' || tag === '!includedir';
+    return failWith('yaml', known ? `${tag} is not supported on ${what}` : `YAML tag ${tag} cannot be used on ${what}`, {
+      pos: this.pos(node),
+      hint: known ? undefined : 'Class tags such as !Memory or !Temporal go on mappings; !nomerge goes on mappings and sequences.',
+    });
+  }
+
+  private collectionTag(node: Node, isMapping: boolean): { classTag?: string; nomerge: boolean } {
+    const tag = this.tagOf(node);
+    if (tag === undefined) return { nomerge: false };
+    if (tag === '!nomerge') return { nomerge: true };
+    if (tag.startsWith('!') && !tag.startsWith('!!') && !['!include_loaded', '!include', '!includedir'].includes(tag)) {
+      if (isMapping) return { classTag: tag.slice(1), nomerge: false };
+    }
+    return this.misplacedTag(tag, isMapping ? 'a mapping' : 'a sequence', node);
+  }
+
+  private convertSeq(node: YAMLSeq): RawList {
+    const { nomerge } = this.collectionTag(node as unknown as Node, false);
+    const list: RawList = [];
+    this.memo.set(node as unknown as Node, list);
+    const entries = new Map<string | number, EntryMeta>();
+    node.items.forEach((item, index) => {
+      list.push(this.convert(item));
+      entries.set(index, { valuePos: this.pos(item as Node), quoted: isQuoted(item, this.doc) });
+    });
+    this.context.sources.set(list, { pos: this.pos(node as unknown as Node), ...(nomerge ? { nomerge } : {}), entries });
+    return list;
+  }
+
+  private convertMap(node: YAMLMap): RawMap {
+    const { classTag, nomerge } = this.collectionTag(node as unknown as Node, true);
+    const map: RawMap = classTag !== undefined ? { [TAG_KEY]: classTag } : {};
+    this.memo.set(node as unknown as Node, map);
+    const pos = this.pos(node as unknown as Node);
+    const entries = new Map<string | number, EntryMeta>();
+    if (classTag !== undefined) entries.set(TAG_KEY, { keyPos: pos, valuePos: pos, quoted: false });
+    const mergeSources: RawMap[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const key = this.keyOf(pair);
+      const keyPos = this.pos(pair.key as Node, pos);
+      if (key === '<<' && isScalar(pair.key) && pair.key.type === Scalar.PLAIN) {
+        mergeSources.push(...this.mergeSourcesOf(pair.value, keyPos));
+        continue;
+      }
+      if (Object.hasOwn(map, key) && key !== TAG_KEY) this.duplicateKey(key, keyPos, entries.get(key)?.keyPos);
+      map[key] = this.convert(pair.value);
+      entries.set(key, { keyPos, valuePos: pair.value ? this.pos(pair.value as Node) : keyPos, quoted: isQuoted(pair.value, this.doc) });
+    }
+    for (const source of mergeSources) this.mergeShallow(map, entries, source);
+    this.context.sources.set(map, { pos, ...(nomerge ? { nomerge } : {}), entries });
+    return map;
+  }
+
+  private keyOf(pair: Pair): string {
+    const key = pair.key;
+    const text = isScalar(key) ? (key.value === null ? 'null' : String(key.value)) : key === null || key === undefined ? 'null' : undefined;
+    if (text === '__proto__') failWith('yaml', "The key '__proto__' is not allowed", { pos: this.pos(key as Node) });
+    if (text !== undefined) return text;
+    return failWith('yaml', 'Mapping keys must be plain values', { pos: this.pos(key as Node) });
+  }
+
+  private duplicateKey(key: string, keyPos: SourcePos, first?: SourcePos): never {
+    const where = first ? ` (first defined at line ${first.line})` : '';
+    if (key === '<<<') {
+      failWith('yaml', `Two '<<<' merge keys in one mapping${where}`, { pos: keyPos, hint: 'Use one <<< key with a list of sources: <<<: [a, b].' });
+    }
+    return failWith('yaml', `Duplicate key '${key}'${where}`, { pos: keyPos, hint: 'Each key may appear only once in a mapping; remove or rename one.' });
+  }
+
+  /** `<<` accepts a mapping, an alias to one, or a sequence of those. */
+  private mergeSourcesOf(value: unknown, keyPos: SourcePos): RawMap[] {
+    const items = isSeq(value) ? value.items : [value];
+    return items.map((item) => {
+      const raw = this.convert(item);
+      if (!isRawMap(raw)) {
+        failWith('yaml', "The value of a '<<' merge key must be a mapping or a list of mappings", {
+          pos: item ? this.pos(item as Node, keyPos) : keyPos,
+          hint: "Merge an anchored mapping (<<: *name); to merge included data use '<<<'.",
+        });
+      }
+      return raw;
+    });
+  }
+
+  private mergeShallow(map: RawMap, entries: Map<string | number, EntryMeta>, source: RawMap): void {
+    const sourceMeta = this.context.sources.get(source);
+    for (const [key, value] of Object.entries(source)) {
+      if (key === TAG_KEY || Object.hasOwn(map, key)) continue;
+      map[key] = value;
+      const meta = sourceMeta?.entries.get(key);
+      if (meta) entries.set(key, meta);
+    }
+  }
+}
+
+function isQuoted(node: unknown, doc: Document): boolean {
+  const target = isAlias(node) ? (node as unknown as { resolve(d: Document): unknown }).resolve(doc) : node;
+  return isScalar(target) && (target.type === Scalar.QUOTE_DOUBLE || target.type === Scalar.QUOTE_SINGLE);
+}
