@@ -10,3 +10,4 @@ export { prepareSpec, type PreparedSpec, type SpecInput } from './pipeline/prepa
 export { checkDesign } from './pipeline/design.js';
 export { evaluateSpecMapping, type Evaluation, type EvaluateOptions } from './pipeline/evaluate.js';
 export { ModelResult, type ModelCliJson } from './model/index.js';
+export { componentCosts, type ComponentsJson, type ComponentReport, type ComponentsOptions } from './pipeline/components.js';

@@ -1,8 +1,10 @@
 import { checkCommand } from './check.js';
+import { componentsCommand } from './components.js';
 import { evaluateCommand } from './evaluate.js';
 import type { Command } from './command.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   evaluate: evaluateCommand,
+  components: componentsCommand,
 };
