@@ -11,3 +11,4 @@ export { checkDesign } from './pipeline/design.js';
 export { evaluateSpecMapping, type Evaluation, type EvaluateOptions } from './pipeline/evaluate.js';
 export { ModelResult, type ModelCliJson } from './model/index.js';
 export { componentCosts, type ComponentsJson, type ComponentReport, type ComponentsOptions } from './pipeline/components.js';
+export { specError, SpecErrorException } from './base/errors.js';

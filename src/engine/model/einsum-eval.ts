@@ -19,6 +19,7 @@ export function evaluateEinsum(
   evaluateLatency: LatencyEvaluator | undefined,
 ): EinsumEvaluation {
   const info = compileEinsum(einsum);
+  rejectNetworks(einsum);
   const pm = buildPMapping(info, path, allTensors);
   const counts = countLoops(info, pm);
   const fanout = checkFanout(info, counts);
@@ -160,4 +161,13 @@ function usageEntries(info: EinsumInfo, records: readonly BuffetRecord[]): Usage
     });
   }
   return out;
+}
+
+/** Network hop traffic (model.md §5.3) is not modelled yet; refuse rather than under-count. */
+function rejectNetworks(einsum: ModelEinsum): void {
+  const network = einsum.arch.find((leaf) => leaf.kind === 'network');
+  if (!network) return;
+  failWith('model', `network '${network.name}' on the path of Einsum ${einsum.name} is not supported by the model yet`, {
+    hint: 'remove the !Network node from the architecture (its hop energy and latency would be missing)',
+  });
 }

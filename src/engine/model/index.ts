@@ -5,14 +5,14 @@ import { joinCapacity } from './capacity-join.js';
 import { evaluateEinsum } from './einsum-eval.js';
 import { mappingPaths, type MappingPath } from './mapping-paths.js';
 import type { EinsumEvaluation } from './result-types.js';
-import { ModelResult } from './result.js';
+import { ModelResult, type ComponentTotals } from './result.js';
 import type { ModelInput } from './types.js';
 
 export type * from './types.js';
 export type * from './result-types.js';
 export type { MemoryUsage } from './capacity-join.js';
 export type { FanoutUse } from './checks.js';
-export { ModelResult, type ModelCliJson, type FlatRecord, type EnergyKey } from './result.js';
+export { ModelResult, type ModelCliJson, type FlatRecord, type EnergyKey, type ComponentTotals } from './result.js';
 export { mappingPaths, type MappingPath } from './mapping-paths.js';
 export { parseMapping, printMapping, rawFromYaml } from './mapping-yaml.js';
 export { normalizeMapping } from './mapping-normalize.js';
@@ -44,7 +44,18 @@ function evaluateOrThrow(input: ModelInput): ModelResult {
     evaluations.push(evaluateEinsum(einsum, path, allTensors, input.evaluateLatency));
     usedPaths.push(path);
   }
-  return new ModelResult(evaluations, joinCapacity(evaluations, usedPaths));
+  return new ModelResult(evaluations, joinCapacity(evaluations, usedPaths), componentTotals(input));
+}
+
+/** Area and leak per component, from the first Einsum's view of the arch. */
+function componentTotals(input: ModelInput): ComponentTotals[] {
+  const out = new Map<string, ComponentTotals>();
+  for (const einsum of input.einsums) {
+    for (const c of [...einsum.arch.filter((leaf) => leaf.kind !== 'container'), ...einsum.offPath]) {
+      if (!out.has(c.name)) out.set(c.name, { component: c.name, totalArea: c.totalArea, totalLeakPower: c.totalLeakPower });
+    }
+  }
+  return [...out.values()];
 }
 
 function pathsByEinsum(input: ModelInput, paths: readonly MappingPath[]): Map<string, MappingPath> {

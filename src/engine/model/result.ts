@@ -4,6 +4,12 @@ import type { ActionEntry, ComponentLatency, EinsumEvaluation, EnergyEntry } fro
 
 export type EnergyKey = 'einsum' | 'component' | 'tensor' | 'action';
 
+export interface ComponentTotals {
+  readonly component: string;
+  readonly totalArea: number;
+  readonly totalLeakPower: number;
+}
+
 /** The JSON object the CLI prints for `eval`. */
 export interface ModelCliJson {
   readonly energy: number;
@@ -30,7 +36,19 @@ export class ModelResult {
     readonly einsums: readonly EinsumEvaluation[],
     /** Peak occupancy of every memory across the whole mapping. */
     readonly memoryUsage: readonly MemoryUsage[],
+    /** Every arch component with its total area and total leak power (× ancestors' fanout). */
+    readonly components: readonly ComponentTotals[] = [],
   ) {}
+
+  /** Arch area: Σ total_area over all components. */
+  totalArea(): number {
+    return sum(this.components.map((c) => c.totalArea));
+  }
+
+  /** Arch leak power: Σ total_leak_power over all components. */
+  totalLeakPower(): number {
+    return sum(this.components.map((c) => c.totalLeakPower));
+  }
 
   /** Total energy: dynamic plus leak over all Einsums. */
   energy(): number {

@@ -69,6 +69,7 @@ export type BranchTag = 'Nested' | 'Sequential' | 'Pipeline' | 'Split' | 'Mappin
 export interface BranchNode extends NodeBase {
   $tag: BranchTag;
   nodes: MappingNode[];
+  /** `!Mapping` only. */
   title?: string | null | undefined;
 }
 
@@ -91,15 +92,20 @@ export interface Mapping {
   text?: string | null | undefined;
 }
 
-const text = z.string().nullable().optional();
+const text = z.string().nullable().optional().describe('Label shown instead of the default when rendering');
 const tileShape = z.union([z.number(), z.string()]);
-const tensors = z.array(z.string()).default([]);
+const tensors = z.array(z.string()).default([]).describe('Tensors held here, from this node down');
+const component = (what: string) => z.string().describe(what);
+const rankVariable = z.string().describe('The rank variable this loop iterates');
+const loopTile = tileShape.default('symbol').describe('Indices of the rank variable covered per iteration (relative to the whole rank variable)');
+const initialTile = tileShape.nullable().default(null).describe('A different first tile (ignored by the model)');
+const persistent = z.boolean().default(false).describe('Kept for the whole workload (reserved once per instance)');
 
 const storage = z.strictObject({
   $tag: z.literal('Storage'),
   tensors,
-  component: z.string(),
-  persistent: z.boolean().default(false),
+  component: component('The Memory that holds the tensors'),
+  persistent,
   binding: z.record(z.string(), z.unknown()).optional(),
   text,
 });
@@ -107,33 +113,33 @@ const storage = z.strictObject({
 const toll = z.strictObject({
   $tag: z.literal('Toll'),
   tensors,
-  component: z.string(),
-  persistent: z.boolean().default(false),
+  component: component('The Toll the tensors pass through'),
+  persistent,
   text,
 });
 
 const temporal = z.strictObject({
   $tag: z.literal('Temporal'),
-  rank_variable: z.string(),
-  tile_shape: tileShape.default('symbol'),
-  initial_tile_shape: tileShape.nullable().default(null),
+  rank_variable: rankVariable,
+  tile_shape: loopTile,
+  initial_tile_shape: initialTile,
   text,
 });
 
 const spatial = z.strictObject({
   $tag: z.literal('Spatial'),
-  rank_variable: z.string(),
-  tile_shape: tileShape.default('symbol'),
-  initial_tile_shape: tileShape.nullable().default(null),
-  name: z.union([z.string(), z.number()]),
-  component: z.string(),
+  rank_variable: rankVariable,
+  tile_shape: loopTile,
+  initial_tile_shape: initialTile,
+  name: z.union([z.string(), z.number()]).describe('The spatial dimension (an entry of the component\'s spatial list)'),
+  component: component('The arch node that owns the spatial dimension'),
   text,
 });
 
 const compute = z.strictObject({
   $tag: z.literal('Compute'),
-  einsum: z.string(),
-  component: z.string(),
+  einsum: z.string().describe('The Einsum computed here'),
+  component: component('The Compute component that runs it'),
   text,
 });
 
@@ -141,7 +147,7 @@ const reservation = z.strictObject({
   $tag: z.literal('Reservation'),
   purposes: z.array(z.string()),
   resource: z.string(),
-  persistent: z.boolean().default(false),
+  persistent,
   text,
 });
 
@@ -160,6 +166,9 @@ function checkOnlyLastHasChildren(
       code: 'custom',
       message: `only the last node of a Nested may have children, but node ${i} (!${child.$tag}) has ${child.nodes.length}`,
       path: ['nodes', i],
+      params: {
+        hint: 'A Nested is a straight line: move this branch node to the end, or wrap the nodes after it in its branches.',
+      },
     });
   });
 }
@@ -170,9 +179,12 @@ function branch<T extends BranchTag>(tag: T) {
     get nodes(): z.ZodDefault<z.ZodArray<z.ZodType<MappingNode, unknown>>> {
       return z.array(MappingNodeSchema).default([]);
     },
-    title: z.string().nullable().optional(),
     text,
   });
+  if (tag === 'Mapping') {
+    // Only a !Mapping has a title; other branches reject it as an unknown key.
+    return schema.extend({ title: z.string().nullable().optional() }).check(z.superRefine(checkOnlyLastHasChildren));
+  }
   return LINE_TAGS.has(tag) ? schema.check(z.superRefine(checkOnlyLastHasChildren)) : schema;
 }
 

@@ -1,0 +1,102 @@
+/** Plain-data types shared by the mapper stages (templates, tile search, join, driver). */
+import type { ModelEinsum } from '../model/index.js';
+
+export type MapperMetric = 'energy' | 'latency' | 'edp';
+
+/** A storage node of a template: one tensor held by one memory. */
+export interface TemplateStorage {
+  readonly kind: 'storage';
+  readonly component: string;
+  readonly tensor: string;
+  /** First (outermost) node of its tensor. */
+  readonly backing: boolean;
+  readonly persistent: boolean;
+}
+
+/** A loop of a template; its tile shape is chosen by the tile-shape search. */
+export interface TemplateLoop {
+  readonly kind: 'temporal' | 'spatial';
+  readonly rankVariable: string;
+  /** Spatial loops: the arch node and its fanout dimension. */
+  readonly component?: string;
+  readonly dim?: string;
+  /** Above the last backing node of a fusable tensor: shared with neighbouring Einsums. */
+  readonly fused: boolean;
+}
+
+export type TemplateNode = TemplateStorage | TemplateLoop;
+
+/** A bound on the product of some spatial loops' bounds (fanout, loop_bounds). */
+export interface LoopBoundCheck {
+  /** Indices into the template's loop list. */
+  readonly loops: readonly number[];
+  readonly operator: '==' | '<=' | '>=' | '<' | '>';
+  readonly value: number;
+  /** Bound on each loop alone (true) or on their product (false). */
+  readonly each: boolean;
+}
+
+/** A spatial dimension that must reach a minimum utilisation, with best-available fallback. */
+export interface MinUsageCheck {
+  readonly loops: readonly number[];
+  readonly fanout: number;
+  readonly minUsage: number;
+}
+
+/** One pmapping template plus everything needed to search its tile shapes: the unit of parallel work. */
+export interface TemplateJob {
+  readonly id: number;
+  readonly einsumIndex: number;
+  readonly einsum: string;
+  readonly compute: string;
+  readonly nodes: readonly TemplateNode[];
+  /** Fusable tensors of this Einsum (used by other Einsums too). */
+  readonly fusableTensors: readonly string[];
+  readonly modelEinsum: ModelEinsum;
+  /** Tensor name → number of Einsums using it (the model's `allTensors`). */
+  readonly tensorUse: readonly (readonly [string, number])[];
+  readonly checks: readonly LoopBoundCheck[];
+  readonly minUsage: readonly MinUsageCheck[];
+  readonly metric: MapperMetric;
+  readonly maxFusedLoops: number;
+  readonly maxFusedLoopsPerRankVariable: number;
+}
+
+/** Why tile-shape choices were dropped. */
+export interface PruneCounts {
+  loopBounds: number;
+  fusedLoops: number;
+  minUsage: number;
+  capacity: number;
+  pareto: number;
+}
+
+/** The Pareto-optimal tile shapes of one template. Row r uses tiles[r*nLoops .. (r+1)*nLoops). */
+export interface TemplateFront {
+  readonly jobId: number;
+  readonly einsumIndex: number;
+  readonly nLoops: number;
+  readonly energy: Float64Array;
+  readonly latency: Float64Array;
+  readonly tiles: Int32Array;
+  /** Per row: fused-loop trip counts, as a string key (empty when there are no fused loops). */
+  readonly fusedKeys: readonly string[];
+  readonly evaluated: number;
+  readonly pruned: PruneCounts;
+  /** First model error seen, used to explain an empty front. */
+  readonly firstError?: string;
+}
+
+/** A point of a Pareto front with a way back to its pmappings. */
+export interface FrontRow {
+  readonly energy: number;
+  readonly latency: number;
+  /** (jobId, row in that job's front) per Einsum joined so far. */
+  readonly picks: readonly (readonly [number, number])[];
+}
+
+export interface EinsumFront {
+  readonly einsumIndex: number;
+  readonly einsum: string;
+  readonly rows: readonly FrontRow[];
+}

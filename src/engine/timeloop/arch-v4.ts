@@ -1,0 +1,100 @@
+import { embeddedDirectives } from './directives.js';
+import type { Attr, ComponentLevel, Directive, Level, Located } from './model.js';
+import { classifyComponent } from './classes.js';
+import type { Plain, PlainMap, Reporter, SourceFile } from './source.js';
+import { asList, asMap, asNumber, asString } from './values.js';
+
+/** Architecture levels (outer → inner) and the constraints embedded in its nodes. */
+export interface ArchLevels {
+  levels: Level[];
+  constraints: Directive[];
+}
+
+interface Walk {
+  src: SourceFile;
+  report: Reporter;
+  out: ArchLevels;
+  inherited: Map<string, Attr>;
+}
+
+/** Read a v0.4 `architecture: {nodes: [...]}` tree. */
+export function readArchV4(arch: Located, report: Reporter): ArchLevels {
+  const out: ArchLevels = { levels: [], constraints: [] };
+  const walk: Walk = { src: arch.src, report, out, inherited: new Map() };
+  walkNodes(walk, asList(arch.node['nodes']) ?? []);
+  return out;
+}
+
+function walkNodes(walk: Walk, nodes: Plain[]): void {
+  for (const item of nodes) {
+    const node = asMap(item);
+    if (!node) continue;
+    if (node['enabled'] === false) {
+      walk.report.add('converted', `disabled node ${asString(node['name']) ?? ''}`, 'enabled: false; the node is left out', walk.src, node);
+      continue;
+    }
+    const tag = asString(node['$tag']) ?? '';
+    if (tag === 'Container') readContainer(walk, node);
+    else if (tag === 'Component') readComponent(walk, node);
+    else if (tag === 'Hierarchical' || tag === 'Parallel' || tag === 'Pipelined') readBranch(walk, node, tag);
+    else if (tag === 'Nothing') {
+      walk.report.add('converted', '!Nothing', 'placeholder dropped; the tensors it claims bypass its sibling buffers', walk.src, node);
+    } else walk.report.add('dropped', `node tagged !${tag || '(none)'}`, 'unknown architecture node', walk.src, node);
+  }
+}
+
+function readBranch(walk: Walk, node: PlainMap, tag: string): void {
+  if (tag === 'Pipelined') {
+    walk.report.add('approximated', '!Pipelined', 'treated as a plain hierarchy, as timeloopfe does (no pipelining semantics)', walk.src, node);
+  }
+  if (tag === 'Parallel') {
+    walk.report.add('approximated', '!Parallel', 'branches are flattened into consecutive memories, each keeping its own tensors', walk.src, node);
+  }
+  walkNodes(walk, asList(node['nodes']) ?? []);
+}
+
+function ownAttributes(walk: Walk, node: PlainMap): Map<string, Attr> {
+  const attrs = new Map(walk.inherited);
+  const own = asMap(node['attributes']);
+  for (const [k, v] of Object.entries(own ?? {})) attrs.set(k, { value: v, at: { src: walk.src, node: own! } });
+  return attrs;
+}
+
+function readContainer(walk: Walk, node: PlainMap): void {
+  const name = asString(node['name']) ?? 'Container';
+  walk.inherited = ownAttributes(walk, node);
+  pushFanout(walk, node, name, []);
+  readExtras(walk, node, name);
+}
+
+function pushFanout(walk: Walk, node: PlainMap, name: string, aliases: string[]): void {
+  const spatial = asMap(node['spatial']);
+  const meshX = asNumber(spatial?.['meshX']) ?? 1;
+  const meshY = asNumber(spatial?.['meshY']) ?? 1;
+  if (meshX * meshY > 1) walk.out.levels.push({ kind: 'fanout', name, meshX, meshY, aliases, at: { src: walk.src, node } });
+}
+
+function readComponent(walk: Walk, node: PlainMap): void {
+  const name = asString(node['name']) ?? 'Component';
+  const kind = classifyComponent(node);
+  if (kind.kind === 'nothing') return;
+  if (kind.kind === 'network') {
+    walk.report.add('dropped', `network component ${name} (${kind.cls})`, 'Accelergy network classes have no AccelForge model', walk.src, node);
+    return;
+  }
+  pushFanout(walk, node, `${name}_spatial`, [name]);
+  const level: ComponentLevel = { kind: kind.kind, name, cls: kind.cls, attrs: ownAttributes(walk, node), at: { src: walk.src, node } };
+  walk.out.levels.push(level);
+  readExtras(walk, node, name);
+}
+
+function readExtras(walk: Walk, node: PlainMap, name: string): void {
+  const constraints = asMap(node['constraints']);
+  if (constraints) walk.out.constraints.push(...embeddedDirectives(name, constraints, walk.src));
+  if (node['sparse_optimizations'] !== undefined) {
+    walk.report.add('dropped', `sparse_optimizations on ${name}`, 'sparse optimizations are not modelled by AccelForge', walk.src, node, 'sparse_optimizations');
+  }
+  if (node['networks'] !== undefined) {
+    walk.report.add('dropped', `networks on ${name}`, 'Timeloop network models (hop energy, multicast wiring) are not converted', walk.src, node, 'networks');
+  }
+}

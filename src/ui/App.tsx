@@ -1,0 +1,72 @@
+/** Layout only: the editor column on the left, results, mapping and problems on the right. */
+import { EditorPanel } from './features/editor-panel/EditorPanel.js';
+import { ErrorList } from './features/errors/ErrorList.js';
+import { ExamplePicker } from './features/examples/ExamplePicker.js';
+import { VariablesForm } from './features/examples/VariablesForm.js';
+import { LoopTreeView } from './features/mapping-tree/LoopTreeView.js';
+import { BreakdownGrouping, EnergyBreakdown, LatencyBreakdown, ParetoChart } from './features/results/ResultsPanel.js';
+import { RunControls } from './features/run/RunControls.js';
+import { CopyLinkButton } from './features/share/CopyLinkButton.js';
+import { useExplorer } from './store/context.js';
+import { Panel } from './widgets/Panel.js';
+import { PanelBoundary } from './widgets/PanelBoundary.js';
+import { SplitPane } from './widgets/SplitPane.js';
+
+export function App() {
+  const { editorFraction, setEditorFraction } = useExplorer((s) => ({
+    editorFraction: s.editorFraction,
+    setEditorFraction: s.setEditorFraction,
+  }));
+  return (
+    <div className="app">
+      <header className="app-header">
+        <h1>AccelForge Web</h1>
+        <PanelBoundary name="examples">
+          <ExamplePicker />
+        </PanelBoundary>
+        <PanelBoundary name="run controls">
+          <RunControls />
+        </PanelBoundary>
+        <CopyLinkButton />
+      </header>
+      <main className="app-main">
+        <SplitPane fraction={editorFraction} onChange={setEditorFraction} left={<SpecColumn />} right={<ResultsColumn />} />
+      </main>
+    </div>
+  );
+}
+
+function SpecColumn() {
+  return (
+    <div className="column">
+      <Panel title="Variables" className="variables">
+        <VariablesForm />
+      </Panel>
+      <Panel title="Spec" className="spec">
+        <EditorPanel />
+      </Panel>
+    </div>
+  );
+}
+
+function ResultsColumn() {
+  return (
+    <div className="column">
+      <Panel title="Results" className="results" actions={<BreakdownGrouping />}>
+        <div className="results-grid">
+          <ParetoChart />
+          <div className="breakdowns">
+            <EnergyBreakdown />
+            <LatencyBreakdown />
+          </div>
+        </div>
+      </Panel>
+      <Panel title="Mapping" className="mapping">
+        <LoopTreeView />
+      </Panel>
+      <Panel title="Problems" className="problems">
+        <ErrorList />
+      </Panel>
+    </div>
+  );
+}

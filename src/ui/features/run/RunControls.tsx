@@ -1,0 +1,46 @@
+/** Evaluate / map / cancel buttons and the progress indicator. */
+import { useExplorer } from '../../store/context.js';
+import { useEngineClient } from './engine-context.js';
+
+const NOT_YET = 'is not available yet: the engine does not export it.';
+
+export function RunControls() {
+  const client = useEngineClient();
+  const { runStatus, progress, addNotice, setRunStatus } = useExplorer((s) => ({
+    runStatus: s.runStatus,
+    progress: s.progress,
+    addNotice: s.addNotice,
+    setRunStatus: s.setRunStatus,
+  }));
+  const busy = runStatus === 'evaluating' || runStatus === 'mapping';
+  return (
+    <div className="run-controls">
+      <button type="button" data-testid="run-evaluate" disabled={busy} onClick={() => addNotice(`Evaluate ${NOT_YET}`)}>
+        Evaluate
+      </button>
+      <button type="button" data-testid="run-mapper" disabled={busy} onClick={() => addNotice(`Mapper ${NOT_YET}`)}>
+        Run mapper
+      </button>
+      <button
+        type="button"
+        data-testid="cancel"
+        disabled={!busy}
+        onClick={() => {
+          client.cancel('run');
+          setRunStatus('cancelled');
+        }}
+      >
+        Cancel
+      </button>
+      <span className="progress" data-testid="progress" data-status={runStatus}>
+        {busy ? <progress max={1} value={progress ?? undefined} /> : null}
+        {statusLabel(runStatus, progress)}
+      </span>
+    </div>
+  );
+}
+
+function statusLabel(status: string, progress: number | null): string {
+  if (progress !== null) return `${status} ${Math.round(progress * 100)}%`;
+  return status === 'idle' ? 'Idle' : status;
+}

@@ -1,0 +1,99 @@
+/**
+ * Share links: the state's `url` keys, minus defaults, as lz-string-compressed JSON in the URL
+ * fragment (`#s=...`), so a link needs no server and the spec never leaves the browser.
+ */
+import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import { DEFAULT_MAPPER, MAPPER_TAB, type MapperSettings } from '../store/spec-slice.js';
+import type { ExplorerData } from '../store/state.js';
+import { DEFAULT_VIEW } from '../store/view-slice.js';
+import { migrateToLatest } from './migrate.js';
+import { LATEST_SHARE_VERSION, SharePayloadSchema, type SharePayload } from './schema.js';
+
+export const FRAGMENT_PREFIX = '#s=';
+
+export type ShareState = Pick<
+  ExplorerData,
+  'files' | 'specFiles' | 'variables' | 'mapper' | 'breakdownBy' | 'selectedEinsum' | 'activeFile'
+>;
+
+export type DecodeResult = { ok: true; payload: SharePayload } | { ok: false; message: string };
+
+/** Builds the minimal payload: only files that differ from `bundled`, only non-default knobs. */
+export function createSharePayload(
+  state: ShareState,
+  bundled: Readonly<Record<string, string>>,
+): SharePayload {
+  const payload: SharePayload = { v: LATEST_SHARE_VERSION };
+  const files = Object.fromEntries(Object.entries(state.files).filter(([p, t]) => bundled[p] !== t));
+  if (Object.keys(files).length > 0) payload.files = files;
+  if (state.specFiles.length > 0) payload.specFiles = [...state.specFiles];
+  if (Object.keys(state.variables).length > 0) payload.variables = { ...state.variables };
+  const mapper = diffMapper(state.mapper);
+  if (Object.keys(mapper).length > 0) payload.mapper = mapper;
+  const view: NonNullable<SharePayload['view']> = {};
+  if (state.breakdownBy !== DEFAULT_VIEW.breakdownBy) view.breakdownBy = state.breakdownBy;
+  if (state.selectedEinsum !== null) view.selectedEinsum = state.selectedEinsum;
+  if (state.activeFile !== (state.specFiles[0] ?? MAPPER_TAB)) view.activeFile = state.activeFile;
+  if (Object.keys(view).length > 0) payload.view = view;
+  return payload;
+}
+
+function diffMapper(mapper: MapperSettings): Partial<MapperSettings> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(DEFAULT_MAPPER) as (keyof MapperSettings)[]) {
+    if (mapper[key] !== DEFAULT_MAPPER[key]) out[key] = mapper[key];
+  }
+  return out as Partial<MapperSettings>;
+}
+
+/** Turns a payload back into store data; spec files missing from the link come from `bundled`. */
+export function applySharePayload(
+  payload: SharePayload,
+  bundled: Readonly<Record<string, string>>,
+): Partial<ExplorerData> {
+  const specFiles = payload.specFiles ?? [];
+  const files: Record<string, string> = { ...payload.files };
+  for (const path of specFiles) {
+    const text = files[path] ?? bundled[path];
+    if (text !== undefined) files[path] = text;
+  }
+  return {
+    files,
+    specFiles,
+    variables: payload.variables ?? {},
+    mapper: { ...DEFAULT_MAPPER, ...payload.mapper },
+    breakdownBy: payload.view?.breakdownBy ?? DEFAULT_VIEW.breakdownBy,
+    selectedEinsum: payload.view?.selectedEinsum ?? null,
+    activeFile: payload.view?.activeFile ?? specFiles[0] ?? MAPPER_TAB,
+  };
+}
+
+export function encodeShareFragment(payload: SharePayload): string {
+  return FRAGMENT_PREFIX + compressToEncodedURIComponent(JSON.stringify(payload));
+}
+
+/** Decodes `#s=...`; returns a user-facing message when the link is damaged or from the future. */
+export function decodeShareFragment(fragment: string): DecodeResult {
+  if (!fragment.startsWith(FRAGMENT_PREFIX)) return { ok: false, message: 'Not a share link.' };
+  const json = decompressFromEncodedURIComponent(fragment.slice(FRAGMENT_PREFIX.length));
+  if (!json) return { ok: false, message: 'The share link is damaged (it may have been cut off).' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return { ok: false, message: 'The share link is damaged (its content is not JSON).' };
+  }
+  const migrated = migrateToLatest(raw);
+  if (!migrated.ok) return migrated;
+  const parsed = SharePayloadSchema.safeParse(migrated.payload);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? issue.path.join('.') : '';
+    return { ok: false, message: `The share link has an invalid field${where ? ` '${where}'` : ''}.` };
+  }
+  return { ok: true, payload: parsed.data };
+}
+
+export function hasShareFragment(hash: string): boolean {
+  return hash.startsWith(FRAGMENT_PREFIX);
+}

@@ -1,0 +1,38 @@
+/**
+ * Share-link payloads, one schema per released version. A released schema never changes: new fields
+ * go in as optional, and anything else becomes v2 with a step in migrate.ts.
+ */
+import { z } from 'zod';
+
+const VariableValueSchema = z.union([z.string(), z.number(), z.boolean()]);
+
+export const SharePayloadV1Schema = z.object({
+  v: z.literal(1),
+  /** Files whose text differs from the bundled example of the same path (or that are not bundled). */
+  files: z.record(z.string(), z.string()).optional(),
+  specFiles: z.array(z.string()).optional(),
+  /** Jinja variables the user changed. */
+  variables: z.record(z.string(), VariableValueSchema).optional(),
+  mapper: z
+    .object({
+      metric: z.enum(['energy', 'latency', 'edp']).optional(),
+      maxFusedLoops: z.number().int().nonnegative().optional(),
+      timeLimitSeconds: z.number().positive().optional(),
+    })
+    .optional(),
+  view: z
+    .object({
+      breakdownBy: z.enum(['component', 'einsum', 'tensor']).optional(),
+      selectedEinsum: z.string().optional(),
+      /** The open tab, when it is not the first spec file. */
+      activeFile: z.string().optional(),
+    })
+    .optional(),
+});
+
+export type SharePayloadV1 = z.infer<typeof SharePayloadV1Schema>;
+
+/** The newest payload version; decoding always upgrades to this. */
+export const SharePayloadSchema = SharePayloadV1Schema;
+export type SharePayload = SharePayloadV1;
+export const LATEST_SHARE_VERSION = 1;

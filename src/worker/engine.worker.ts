@@ -1,0 +1,5 @@
+/** Worker entry: exposes the engine over comlink. */
+import * as Comlink from 'comlink';
+import { createEngineApi } from './engine-api.js';
+
+Comlink.expose(createEngineApi());

@@ -1,0 +1,51 @@
+/**
+ * Browser transports. Nothing here imports the engine statically: the page bundle must stay free
+ * of it (the e2e bundle test checks), so the in-process fallback loads it on first use.
+ */
+import * as Comlink from 'comlink';
+import type { EngineApi, EngineTransport, TransportFactory } from './protocol.js';
+
+export const createWorkerTransport: TransportFactory = (onCrash) => {
+  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'accelforge-engine',
+  });
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    onCrash(event.message || 'the engine worker stopped unexpectedly');
+  });
+  worker.addEventListener('messageerror', () => onCrash('the engine worker sent unreadable data'));
+  const remote = Comlink.wrap<EngineApi>(worker);
+  return {
+    api: { checkDesign: (design) => remote.checkDesign(design) },
+    inProcess: false,
+    terminate: () => {
+      remote[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+};
+
+/** The engine on the page thread, fetched as a separate chunk when first needed. */
+export const createLazyInProcessTransport: TransportFactory = () => {
+  const api = import('./engine-api.js').then((m) => m.createEngineApi());
+  const transport: EngineTransport = {
+    inProcess: true,
+    terminate: () => {},
+    api: { checkDesign: async (design) => (await api).checkDesign(design) },
+  };
+  return transport;
+};
+
+/** A worker when the browser allows one, else the page thread (reported once through onFallback). */
+export function createWorkerOrFallback(onFallback: (message: string) => void): TransportFactory {
+  return (onCrash) => {
+    try {
+      return createWorkerTransport(onCrash);
+    } catch (thrown) {
+      const reason = thrown instanceof Error ? thrown.message : String(thrown);
+      onFallback(`The engine worker could not start (${reason}); the engine runs on the page thread.`);
+      return createLazyInProcessTransport(onCrash);
+    }
+  };
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compressToEncodedURIComponent } from 'lz-string';
+import {
+  applySharePayload,
+  createSharePayload,
+  decodeShareFragment,
+  encodeShareFragment,
+  type ShareState,
+} from '../../src/ui/share/codec.js';
+import { migrateToLatest } from '../../src/ui/share/migrate.js';
+import { DEFAULT_MAPPER, MAPPER_TAB } from '../../src/ui/store/spec-slice.js';
+
+const BUNDLED = { 'arches/simple.yaml': 'arch: {}\n', 'workloads/basic/matmuls.yaml': 'workload: {}\n' };
+
+const STATE: ShareState = {
+  files: { 'arches/simple.yaml': 'arch: {edited: true}\n', 'workloads/basic/matmuls.yaml': 'workload: {}\n' },
+  specFiles: ['arches/simple.yaml', 'workloads/basic/matmuls.yaml'],
+  variables: { M: 128, DECODE: false },
+  mapper: { ...DEFAULT_MAPPER, metric: 'edp' },
+  breakdownBy: 'component',
+  selectedEinsum: null,
+  activeFile: 'workloads/basic/matmuls.yaml',
+};
+
+function linkOf(json: unknown): string {
+  return '#s=' + compressToEncodedURIComponent(JSON.stringify(json));
+}
+
+describe('createSharePayload', () => {
+  it('keeps only edited files and non-default knobs', () => {
+    expect(createSharePayload(STATE, BUNDLED)).toEqual({
+      v: 1,
+      files: { 'arches/simple.yaml': 'arch: {edited: true}\n' },
+      specFiles: ['arches/simple.yaml', 'workloads/basic/matmuls.yaml'],
+      variables: { M: 128, DECODE: false },
+      mapper: { metric: 'edp' },
+      view: { activeFile: 'workloads/basic/matmuls.yaml' },
+    });
+  });
+
+  it('is just the version for an empty design', () => {
+    const empty: ShareState = {
+      ...STATE,
+      files: {},
+      specFiles: [],
+      variables: {},
+      mapper: DEFAULT_MAPPER,
+      activeFile: MAPPER_TAB,
+    };
+    expect(createSharePayload(empty, BUNDLED)).toEqual({ v: 1 });
+  });
+});
+
+describe('share fragment round trip', () => {
+  it('restores the same files, variables and knobs', () => {
+    const fragment = encodeShareFragment(createSharePayload(STATE, BUNDLED));
+    const decoded = decodeShareFragment(fragment);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const data = applySharePayload(decoded.payload, BUNDLED);
+    expect(data.files).toEqual(STATE.files);
+    expect(data.specFiles).toEqual(STATE.specFiles);
+    expect(data.variables).toEqual(STATE.variables);
+    expect(data.mapper).toEqual(STATE.mapper);
+    expect(data.activeFile).toBe('workloads/basic/matmuls.yaml');
+  });
+});
+
+describe('decodeShareFragment', () => {
+  it('decodes the golden v1 link', () => {
+    const golden = readFileSync(new URL('./v1.link.txt', import.meta.url), 'utf8').trim();
+    const decoded = decodeShareFragment(golden);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const data = applySharePayload(decoded.payload, BUNDLED);
+    expect(data.files).toEqual({
+      'arches/simple.yaml': '# golden v1 link\narch:\n  nodes: []\n',
+      'workloads/basic/matmuls.yaml': 'workload: {}\n',
+    });
+    expect(data.variables).toEqual({ GlobalBufferSize: 4096, DECODE: true, MODEL: 'gpt3' });
+    expect(data.mapper).toEqual({ metric: 'latency', maxFusedLoops: 1, timeLimitSeconds: 60 });
+    expect(data.breakdownBy).toBe('einsum');
+    expect(data.selectedEinsum).toBe('Matmul0');
+    expect(data.activeFile).toBe('arches/simple.yaml');
+  });
+
+  it('rejects a truncated link', () => {
+    const fragment = encodeShareFragment({ v: 1, variables: { A: 1 } });
+    expect(decodeShareFragment(fragment.slice(0, 12))).toEqual({
+      ok: false,
+      message: 'The share link is damaged (it may have been cut off).',
+    });
+  });
+
+  it('rejects links from a newer app version', () => {
+    const result = decodeShareFragment(linkOf({ v: 7 }));
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain('newer version of the app (v7)');
+  });
+
+  it('names the invalid field', () => {
+    const result = decodeShareFragment(linkOf({ v: 1, mapper: { metric: 'speed' } }));
+    expect(result).toEqual({ ok: false, message: "The share link has an invalid field 'mapper.metric'." });
+  });
+
+  it('rejects fragments that are not share links', () => {
+    expect(decodeShareFragment('#section-2').ok).toBe(false);
+  });
+});
+
+describe('migrateToLatest', () => {
+  it('passes the latest version through unchanged', () => {
+    expect(migrateToLatest({ v: 1, specFiles: ['a.yaml'] })).toEqual({ ok: true, payload: { v: 1, specFiles: ['a.yaml'] } });
+  });
+
+  it('needs a version number', () => {
+    expect(migrateToLatest({ files: {} })).toEqual({ ok: false, message: 'The link has no version number.' });
+    expect(migrateToLatest([1])).toEqual({ ok: false, message: 'The link does not hold a design.' });
+  });
+});

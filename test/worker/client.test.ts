@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckResult, DesignFiles } from '../../src/engine/api.js';
+import { specError } from '../../src/engine/base/errors.js';
+import { createEngineClient } from '../../src/worker/client.js';
+import { createInProcessTransportFactory } from '../../src/worker/in-process-transport.js';
+import { CHECK_UNAVAILABLE } from '../../src/worker/engine-api.js';
+import type { EngineTransport, TransportFactory } from '../../src/worker/protocol.js';
+
+const DESIGN: DesignFiles = { files: { 'a.yaml': 'arch: {}' }, specFiles: ['a.yaml'], variables: {} };
+
+function resultWith(message: string): CheckResult {
+  return { errors: [specError('schema', message)], einsums: [], archPaths: [] };
+}
+
+/** A transport whose calls settle only when the test says so, like a busy worker. */
+function manualTransport() {
+  const calls: { design: DesignFiles; resolve(r: CheckResult): void }[] = [];
+  const crashes: ((message: string) => void)[] = [];
+  let created = 0;
+  let terminated = 0;
+  const factory: TransportFactory = (onCrash) => {
+    created++;
+    crashes.push(onCrash);
+    const transport: EngineTransport = {
+      inProcess: false,
+      terminate: () => void terminated++,
+      api: { checkDesign: (design) => new Promise((resolve) => calls.push({ design, resolve })) },
+    };
+    return transport;
+  };
+  return { factory, calls, crashes, counts: () => ({ created, terminated }) };
+}
+
+describe('createEngineClient', () => {
+  it('checks in-process and reports a missing engine as a SpecError', async () => {
+    const client = createEngineClient(createInProcessTransportFactory({}));
+    const outcome = await client.checkDesign(DESIGN);
+    expect(outcome.status).toBe('ok');
+    expect(outcome.status === 'ok' && outcome.value.errors.map((e) => e.message)).toEqual([CHECK_UNAVAILABLE]);
+  });
+
+  it('passes the design to the engine and tags the result with its generation', async () => {
+    const seen: DesignFiles[] = [];
+    const client = createEngineClient(
+      createInProcessTransportFactory({ checkDesign: (d) => (seen.push(d), resultWith('ok')) }),
+    );
+    await client.checkDesign(DESIGN);
+    const second = await client.checkDesign(DESIGN);
+    expect(seen).toEqual([DESIGN, DESIGN]);
+    expect(second).toEqual({ status: 'ok', value: resultWith('ok'), generation: 2 });
+  });
+
+  it('turns an engine exception into a SpecError without a stack', async () => {
+    const client = createEngineClient(
+      createInProcessTransportFactory({
+        checkDesign: () => {
+          throw new TypeError('x is undefined');
+        },
+      }),
+    );
+    const outcome = await client.checkDesign(DESIGN);
+    expect(outcome.status === 'ok' && outcome.value.errors[0]?.message).toBe('internal engine error: x is undefined');
+  });
+
+  it('drops a slower older result: latest wins', async () => {
+    const t = manualTransport();
+    const client = createEngineClient(t.factory);
+    const first = client.checkDesign(DESIGN);
+    const second = client.checkDesign(DESIGN);
+    t.calls[1]?.resolve(resultWith('new'));
+    t.calls[0]?.resolve(resultWith('old'));
+    expect(await second).toEqual({ status: 'ok', value: resultWith('new'), generation: 2 });
+    expect(await first).toEqual({ status: 'stale' });
+  });
+
+  it('cancels by terminating the worker and starts a fresh one for the next call', async () => {
+    const t = manualTransport();
+    const client = createEngineClient(t.factory);
+    const pending = client.checkDesign(DESIGN);
+    client.cancel('check');
+    expect(await pending).toEqual({ status: 'cancelled' });
+    expect(t.counts()).toEqual({ created: 1, terminated: 1 });
+    const next = client.checkDesign(DESIGN);
+    t.calls[1]?.resolve(resultWith('after'));
+    expect((await next).status).toBe('ok');
+    expect(t.counts().created).toBe(2);
+  });
+
+  it('settles calls of a crashed worker, reports it, and restarts on the next call', async () => {
+    const t = manualTransport();
+    const notices: string[] = [];
+    const client = createEngineClient(t.factory, { onNotice: (m) => notices.push(m) });
+    const pending = client.checkDesign(DESIGN);
+    t.crashes[0]?.('out of memory');
+    expect(await pending).toEqual({ status: 'crashed', message: 'out of memory' });
+    expect(notices).toEqual(['The engine stopped (out of memory) and was restarted.']);
+    void client.checkDesign(DESIGN);
+    expect(t.counts()).toEqual({ created: 2, terminated: 1 });
+  });
+});
