@@ -158,7 +158,7 @@ const LINE_TAGS: ReadonlySet<string> = new Set(['Nested', 'Mapping']);
 /** In a straight line of nodes only the last one may have children. */
 function checkOnlyLastHasChildren(
   value: { nodes: readonly MappingNode[] },
-  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: (string | number)[] }) => void },
+  ctx: { addIssue: (issue: { code: 'custom'; message: string; path: (string | number)[]; params?: { hint: string } }) => void },
 ): void {
   value.nodes.forEach((child, i) => {
     if (i === value.nodes.length - 1 || !('nodes' in child) || child.nodes.length === 0) return;
