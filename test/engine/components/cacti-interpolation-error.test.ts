@@ -20,12 +20,12 @@ const UNITS = [1e-9, 1e-9, 1e-3, 1e-6, 1e-9, 1e-9];
 
 // [mean, worst] relative error per output, as measured and documented.
 const BOUNDS: Record<(typeof OUTPUTS)[number], [number, number]> = {
-  readEnergy: [0.1, 0.5],
-  writeEnergy: [0.1, 0.5],
-  leakPowerPerBank: [0.1, 0.5],
-  area: [0.1, 0.5],
-  cycleTime: [0.2, 1],
-  accessTime: [0.2, 1],
+  readEnergy: [0.065, 0.65],
+  writeEnergy: [0.04, 0.65],
+  leakPowerPerBank: [0.025, 0.2],
+  area: [0.045, 0.8],
+  cycleTime: [0.065, 0.5],
+  accessTime: [0.04, 0.25],
 };
 
 function relativeErrors(): Record<string, number[]> {

@@ -48,6 +48,17 @@ describe('TableCactiOracle', () => {
     expect(r.readEnergy / 1e-9).toBeCloseTo(powerLaw(32, 512), 6);
   });
 
+  it('uses the plane through three corners where the capacity cap removed the fourth', () => {
+    const capped = new TableCactiOracle(
+      syntheticRows().filter((r) => !(r[2] === 16 && r[1] === 16 * 256 && r[4] === 1)),
+      [],
+      GRID,
+    );
+    const r = capped.query({ techNm: 22, capacityBytes: 12 * 150, blockBytes: 12, ports: 1, banks: 1 });
+    expect(r.exactness).toBe('interpolated');
+    expect(r.readEnergy / 1e-9).toBeCloseTo(powerLaw(12, 150), 9);
+  });
+
   it('rejects queries CACTI failed on or that the grid does not cover', () => {
     expect(() => oracle.query({ techNm: 22, capacityBytes: 512, blockBytes: 8, ports: 1, banks: 2 })).toThrow('CACTI gives no result');
     const at45 = { techNm: 45, capacityBytes: 600, blockBytes: 6, ports: 1, banks: 1 };

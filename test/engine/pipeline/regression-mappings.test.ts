@@ -1,5 +1,5 @@
 /**
- * The reconstructed optimal mappings of model.md §10.2–10.3, evaluated through the whole
+ * The reconstructed optimal mappings of model.md §10.2–10.4, evaluated through the whole
  * pipeline on our example library's arch files, against AccelForge's regression figures.
  */
 import { readFileSync } from 'node:fs';
@@ -60,6 +60,52 @@ function tpuBranch(i: number, fused: boolean): string {
       - !Compute {einsum: Matmul${i}, component: MAC}`;
 }
 
+/** model.md §10.4's reconstructed mapping; `fused` backs T1 in the GlobalBuffer. */
+function eyerissBranch(i: number, fused: boolean): string {
+  const [input, weight, output] = [`T${i}`, `W${i}`, `T${i + 1}`];
+  const offChip = fused ? [i === 0 ? input : output, weight] : [input, weight, output];
+  const onChip = fused ? `\n      - !Storage {tensors: [T1], component: GlobalBuffer}` : '';
+  return `
+    - !Nested
+      nodes:
+      - !Storage {tensors: [${offChip.join(', ')}], component: MainMemory}${onChip}
+      - !Storage {tensors: [${weight}], component: GlobalBuffer}
+      - !Spatial {rank_variable: m, tile_shape: 8, name: reuse_weight, component: ProcessingElement}
+      - !Spatial {rank_variable: n${i}, tile_shape: 8, name: reuse_output, component: ProcessingElement}${
+        fused && i === 0 ? partialSumLoops() : perPeLoops(i)
+      }
+      - !Compute {einsum: Matmul${i}, component: MAC}`;
+}
+
+function perPeLoops(i: number): string {
+  return `
+      - !Temporal {rank_variable: m, tile_shape: 2}
+      - !Storage {tensors: [T${i}], component: InputScratchpad}
+      - !Temporal {rank_variable: n${i + 1}, tile_shape: 32}
+      - !Storage {tensors: [W${i}], component: WeightScratchpad}
+      - !Storage {tensors: [T${i + 1}], component: OutputScratchpad}
+      - !Temporal {rank_variable: m, tile_shape: 1}
+      - !Temporal {rank_variable: n${i + 1}, tile_shape: 1}
+      - !Temporal {rank_variable: n${i}, tile_shape: 1}`;
+}
+
+/**
+ * [inferred from the fused regression counts] Matmul0 splits n0 by 2 above the output
+ * scratchpad: T1 partial sums go back to the GlobalBuffer twice, W0 is fetched twice.
+ */
+function partialSumLoops(): string {
+  return `
+      - !Temporal {rank_variable: m, tile_shape: 4}
+      - !Temporal {rank_variable: n0, tile_shape: 4}
+      - !Storage {tensors: [T0], component: InputScratchpad}
+      - !Storage {tensors: [W0], component: WeightScratchpad}
+      - !Storage {tensors: [T1], component: OutputScratchpad}
+      - !Temporal {rank_variable: m, tile_shape: 1}
+      - !Temporal {rank_variable: n1, tile_shape: 1}
+      - !Temporal {rank_variable: n0, tile_shape: 1}`;
+}
+
+
 const KEY = 'matmuls|KN=64,M=64,N_EINSUMS=2';
 
 describe('regression mappings through the pipeline (spec files → evaluate)', () => {
@@ -70,5 +116,10 @@ describe('regression mappings through the pipeline (spec files → evaluate)', (
   it.each([true, false])('tpu_v4i, fused=%s', (fused) => {
     const result = evaluate('tpu_v4i', sequential([tpuBranch(0, fused), tpuBranch(1, fused)]));
     expectMatchesRegression(result, regressionEntry(`tpu_v4i|${KEY}|${fused ? 'fused' : 'unfused'}`));
+  });
+
+  it.each([true, false])('eyeriss (component models), fused=%s', (fused) => {
+    const result = evaluate('eyeriss', sequential([eyerissBranch(0, fused), eyerissBranch(1, fused)]));
+    expectMatchesRegression(result, regressionEntry(`eyeriss|${KEY}|${fused ? 'fused' : 'unfused'}`));
   });
 });

@@ -45,6 +45,36 @@ function cellIndex(axis: readonly number[], value: number): number {
   return i;
 }
 
+/**
+ * Weights of the corners of one grid cell at fractional position (fb, fd). With all four
+ * corners: bilinear. The grid stops at a maximum capacity, so the large-block, many-row
+ * corner may be missing; then the plane through the other three is used. A negative
+ * weight means the point lies outside the corners it was computed from (extrapolation).
+ */
+function cellWeights(
+  fb: number,
+  fd: number,
+  c00: Outputs | undefined,
+  c01: Outputs | undefined,
+  c10: Outputs | undefined,
+  c11: Outputs | undefined,
+): [number, Outputs][] | undefined {
+  if (!c00 || !c01 || !c10) return undefined;
+  if (c11) {
+    return [
+      [(1 - fb) * (1 - fd), c00],
+      [(1 - fb) * fd, c01],
+      [fb * (1 - fd), c10],
+      [fb * fd, c11],
+    ];
+  }
+  return [
+    [1 - fb - fd, c00],
+    [fd, c01],
+    [fb, c10],
+  ];
+}
+
 export class TableCactiOracle implements CactiOracle {
   private readonly rows = new Map<string, Outputs>();
   private readonly failed = new Set<string>();
@@ -74,22 +104,17 @@ export class TableCactiOracle implements CactiOracle {
     const di = cellIndex(depths, depth);
     const [b0, b1] = [this.grid.blockBytes[bi] as number, this.grid.blockBytes[bi + 1] as number];
     const [d0, d1] = [depths[di] as number, depths[di + 1] as number];
-    const corner = (b: number, d: number): Outputs => {
-      const found = this.rows.get(keyOf(q.techNm, b * d, b, q.ports, q.banks));
-      if (!found) {
-        throw new ModelRejection(`no CACTI table data near ${describeCactiQuery(q)} (missing ${b} B × ${d} rows)`);
-      }
-      return found;
-    };
+    const at = (b: number, d: number): Outputs | undefined => this.rows.get(keyOf(q.techNm, b * d, b, q.ports, q.banks));
     const fb = Math.log(q.blockBytes / b0) / Math.log(b1 / b0);
     const fd = Math.log(depth / d0) / Math.log(d1 / d0);
-    const corners = [corner(b0, d0), corner(b0, d1), corner(b1, d0), corner(b1, d1)];
-    const weights = [(1 - fb) * (1 - fd), (1 - fb) * fd, fb * (1 - fd), fb * fd];
+    const weighted = cellWeights(fb, fd, at(b0, d0), at(b0, d1), at(b1, d0), at(b1, d1));
+    if (!weighted) {
+      throw new ModelRejection(`no CACTI table data around ${describeCactiQuery(q)} (grid cell ${b0}–${b1} B × ${d0}–${d1} rows)`);
+    }
     const out = [0, 1, 2, 3, 4, 5].map((k) =>
-      Math.exp(corners.reduce((sum, c, i) => sum + (weights[i] as number) * Math.log(c[k] as number), 0)),
+      Math.exp(weighted.reduce((sum, [w, c]) => sum + w * Math.log(c[k] as number), 0)),
     ) as unknown as Outputs;
-    const outside = fb < 0 || fb > 1 || fd < 0 || fd > 1;
-    const exactness: CactiExactness = outside ? 'extrapolated' : 'interpolated';
+    const exactness: CactiExactness = weighted.some(([w]) => w < -1e-12) ? 'extrapolated' : 'interpolated';
     const between = `blocks ${b0}–${b1} B and ${d0}–${d1} rows`;
     const note = `CACTI table, approximate: ${exactness} log-log between ${between} (${describeCactiQuery(q)})`;
     return toResult(out, exactness, note);
