@@ -12,3 +12,17 @@ export { evaluateSpecMapping, type Evaluation, type EvaluateOptions } from './pi
 export { ModelResult, type ModelCliJson } from './model/index.js';
 export { componentCosts, type ComponentsJson, type ComponentReport, type ComponentsOptions } from './pipeline/components.js';
 export { specError, SpecErrorException } from './base/errors.js';
+export { evaluateDesign } from './pipeline/design.js';
+export type {
+  EvaluateDesignResult,
+  EvaluationData,
+  EvaluationTotals,
+  EnergyRecord,
+  ActionCountRecord,
+  LatencyRecord,
+  MemoryUsageRecord,
+  EinsumRow,
+  LoopTreeNodeDto,
+  LoopTreeNodeKind,
+} from './api.js';
+export { convertTimeloop, convertTimeloopResult, convertTimeloopFiles, renderReportMarkdown } from './timeloop/index.js';

@@ -1,5 +1,6 @@
 import { checkCommand } from './check.js';
 import { componentsCommand } from './components.js';
+import { convertTimeloopCommand } from './convert-timeloop.js';
 import { evaluateCommand } from './evaluate.js';
 import type { Command } from './command.js';
 
@@ -7,4 +8,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   check: checkCommand,
   evaluate: evaluateCommand,
   components: componentsCommand,
+  'convert-timeloop': convertTimeloopCommand,
 };

@@ -71,7 +71,9 @@ function pushFanout(walk: Walk, node: PlainMap, name: string, aliases: string[])
   const spatial = asMap(node['spatial']);
   const meshX = asNumber(spatial?.['meshX']) ?? 1;
   const meshY = asNumber(spatial?.['meshY']) ?? 1;
-  if (meshX * meshY > 1) walk.out.levels.push({ kind: 'fanout', name, meshX, meshY, aliases, at: { src: walk.src, node } });
+  // timeloopfe names the dummy level of a fanout `inter_<node>_spatial`; its mapper outputs target it.
+  const all = [...aliases, `inter_${aliases[0] ?? name}_spatial`];
+  if (meshX * meshY > 1) walk.out.levels.push({ kind: 'fanout', name, meshX, meshY, aliases: all, at: { src: walk.src, node } });
 }
 
 function readComponent(walk: Walk, node: PlainMap): void {

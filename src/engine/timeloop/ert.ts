@@ -9,8 +9,8 @@ export interface CostTables {
 
 /** Component name of an ERT/ART table entry: `top.PE.Buffer[1..16]` → `Buffer`. */
 export function tableComponentName(entry: string): string {
-  const last = entry.split('.').pop() ?? entry;
-  return last.replace(/\[.*\]$/, '');
+  const plain = entry.replace(/\[[^\]]*\]/g, '');
+  return plain.split('.').pop() ?? plain;
 }
 
 /** Read the `ERT:` tables of a file into `tables`. Argument variants keep the highest energy. */

@@ -12,7 +12,7 @@ const FACTOR_RE = /^([A-Za-z_][A-Za-z0-9_]*?)\s*(<=|>=|=)?\s*(\d+)$/;
 /** Parse Timeloop factors: a string (`R=3 P=16`, `R=1,P=1`, legacy `N1 P1`) or a list of such entries. */
 export function parseFactors(value: Plain | undefined): Factor[] {
   const parts = Array.isArray(value)
-    ? value.flatMap((v) => String(v).split(/[\s,]+/))
+    ? value.flatMap((v) => splitFactorString(String(v)))
     : typeof value === 'string'
       ? splitFactorString(value)
       : [];

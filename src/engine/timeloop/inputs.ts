@@ -8,6 +8,7 @@ import { asMap } from './values.js';
 export interface TimeloopInputs {
   arch?: Located;
   problem?: Located;
+  mapper?: Located;
   mapping: Directive[];
   constraints: Directive[];
   variables: Map<string, unknown>;
@@ -18,7 +19,6 @@ export interface TimeloopInputs {
 }
 
 const DROPPED_SECTIONS: Record<string, string> = {
-  mapper: 'Timeloop search settings (algorithm, threads, timeout, victory condition) have no counterpart in the FFM mapper',
   mapspace: 'the mapspace template (uber/ruby) has no counterpart; AccelForge explores imperfect loops via mapper knobs',
   globals: 'environment variables, Python expression functions and Accelergy plug-ins cannot run here',
   sparse_optimizations: 'sparse optimizations (formats, gating, skipping) are not modelled by AccelForge',
@@ -53,6 +53,7 @@ function addSection(inputs: TimeloopInputs, src: SourceFile, root: PlainMap, key
   const report = inputs.reporter;
   if (key === 'architecture' && map) inputs.arch = { src, node: map };
   else if (key === 'problem' && map) inputs.problem = { src, node: map };
+  else if (key === 'mapper' && map) inputs.mapper = { src, node: map };
   else if (key === 'ERT') readErt(value, src, inputs.costs, report);
   else if (key === 'ART') readArt(value, inputs.costs);
   else if (key === 'variables' && map) addVariables(inputs, map);

@@ -31,7 +31,7 @@ export function loopBlocks(levels: readonly Level[], directives: readonly Direct
     const block = blocks.find((b) => b.level === level);
     const factors = parseFactors(d.factors);
     if (!block) {
-      if (factors.some((f) => f.value > 1)) report.add('dropped', `${d.type} directive for ${d.target}`, 'no matching level in the converted architecture', d.src, d.raw);
+      if (factors.some((f) => f.value > 1) || !d.target.startsWith('inter_')) report.add('dropped', `${d.type} directive for ${d.target}`, 'no matching level in the converted architecture', d.src, d.raw);
       continue;
     }
     for (const f of factors) {

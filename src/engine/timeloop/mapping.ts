@@ -10,24 +10,89 @@ interface Loop {
   axis?: 'X' | 'Y';
 }
 
-type Step = { storage: PlainMap } | { loop: Loop };
+type Step = { storage: { component: string; tensor: string; dims: Set<string> } } | { loop: Loop };
 
 /** Convert Timeloop mapping directives into AccelForge LoopTree nodes (outer → inner). */
 export function buildMapping(levels: readonly Level[], problem: Problem, directives: readonly Directive[], keptAt: (level: ComponentLevel) => string[], report: Reporter): PlainMap[] {
   const blocks = loopBlocks(levels, directives, problem, report);
-  const steps: Step[] = [];
-  for (const block of blocks) {
-    if (block.level.kind === 'storage') {
-      const tensors = keptAt(block.level);
-      if (tensors.length > 0) steps.push({ storage: { $tag: 'Storage', tensors, component: block.level.name } });
-    }
-    for (const loop of blockLoops(block, problem)) steps.push({ loop });
-  }
-  const shapes = tileShapes(steps, problem);
-  const nodes: PlainMap[] = steps.map((s, i) => ('storage' in s ? s.storage : loopNode(s.loop, shapes[i]!, problem)));
+  const ordered = hoistStorage(levelSteps(blocks, problem, keptAt));
+  const shapes = tileShapes(ordered, problem);
+  const nodes = mergeStorage(ordered.map((s, i) => ('storage' in s ? storageNode(s.storage) : loopNode(s.loop, shapes[i]!, problem))));
   const compute = [...levels].reverse().find((l) => l.kind === 'compute');
   nodes.push({ $tag: 'Compute', einsum: problem.einsum, component: compute?.name ?? 'Compute' });
   return nodes;
+}
+
+/** Storage nodes and loops level by level, one storage step per kept tensor. */
+function levelSteps(blocks: readonly LoopBlock[], problem: Problem, keptAt: (level: ComponentLevel) => string[]): Step[] {
+  const steps: Step[] = [];
+  let pendingTemporal: Loop[] = [];
+  for (const block of blocks) {
+    if (block.level.kind !== 'storage') {
+      for (const loop of blockLoops(block, problem)) steps.push({ loop });
+      continue;
+    }
+    for (const loop of pendingTemporal) steps.push({ loop });
+    for (const tensor of keptAt(block.level)) {
+      steps.push({ storage: { component: block.level.name, tensor, dims: tensorDims(problem, tensor) } });
+    }
+    // A level's temporal loops go below the spatial loops of the fanouts under it (loops
+    // commute), so the children's storage can sit above the irrelevant ones, as Timeloop reuses.
+    pendingTemporal = blockLoops(block, problem);
+  }
+  for (const loop of pendingTemporal) steps.push({ loop });
+  return steps;
+}
+
+function storageNode(storage: { component: string; tensor: string }): PlainMap {
+  return { $tag: 'Storage', tensors: [storage.tensor], component: storage.component };
+}
+
+function tensorDims(problem: Problem, tensor: string): Set<string> {
+  const t = problem.tensors.find((x) => x.name === tensor);
+  const dims = new Set<string>();
+  for (const r of t?.ranks ?? []) for (const d of problem.dims) if (new RegExp(`\\b${d.variable}\\b`).test(r.expr)) dims.add(d.name);
+  return dims;
+}
+
+/**
+ * Timeloop keeps a tile across the innermost loops above it that do not index its tensor; in
+ * AccelForge that reuse is written by placing the storage node above those loops. Storage nodes
+ * move up past irrelevant temporal loops; they stop at relevant or spatial loops and at the
+ * storage of the same tensor above.
+ */
+function hoistStorage(steps: readonly Step[]): Step[] {
+  const out: Step[] = [];
+  for (const step of steps) {
+    if (!('storage' in step)) {
+      out.push(step);
+      continue;
+    }
+    let at = out.length;
+    let best = at;
+    while (at > 0) {
+      const above = out[at - 1]!;
+      if ('storage' in above) {
+        if (above.storage.tensor === step.storage.tensor) break;
+      } else if (above.loop.kind !== 'Temporal' || step.storage.dims.has(above.loop.dim)) break;
+      else best = at - 1;
+      at--;
+    }
+    out.splice(best, 0, step);
+  }
+  return out;
+}
+
+/** Join consecutive single-tensor storage nodes of one component. */
+function mergeStorage(nodes: PlainMap[]): PlainMap[] {
+  const out: PlainMap[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (last && node['$tag'] === 'Storage' && last['$tag'] === 'Storage' && last['component'] === node['component']) {
+      (last['tensors'] as string[]).push(...(node['tensors'] as string[]));
+    } else out.push(node);
+  }
+  return out;
 }
 
 /** Loops of one block, outermost first; factor-1 loops are skipped. */

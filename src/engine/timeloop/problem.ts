@@ -10,7 +10,10 @@ export function readProblem(problem: Located, report: Reporter): Problem {
   const { src, node } = problem;
   const shape = asMap(node['shape']);
   const instance = asMap(node['instance']) ?? {};
-  if (!shape) throw new TimeloopInputError(`${src.path}: problem has no shape`);
+  if (!shape) {
+    const pos = src.pos(node);
+    throw new TimeloopInputError('the problem has no `shape:`', { file: src.path, line: pos?.line ?? 1, col: pos?.col ?? 1 });
+  }
   const coefficients = readCoefficients(shape, instance);
   const dims = readDims(shape, instance);
   reportInstanceExtras(problem, instance, dims, coefficients, report);

@@ -17,12 +17,17 @@ export class SourceFile {
   readonly root: Plain;
 
   constructor(readonly path: string, text: string) {
+    const jinja = /\{%|\{\{/.exec(text);
+    if (jinja) {
+      const line = text.slice(0, jinja.index).split('\n').length;
+      throw new TimeloopInputError('Jinja templates are not rendered by the converter', { file: path, line, col: 1 });
+    }
     const counter = new LineCounter();
     const doc = parseDocument(text, { lineCounter: counter, merge: true, uniqueKeys: false });
     if (doc.errors.length > 0) {
       const err = doc.errors[0]!;
       const pos = counter.linePos(err.pos[0]);
-      throw new TimeloopInputError(`${path}:${pos.line}:${pos.col}: YAML error: ${err.message.split('\n')[0]}`);
+      throw new TimeloopInputError(`YAML error: ${err.message.split('\n')[0]}`, { file: path, line: pos.line, col: pos.col });
     }
     this.root = this.toPlain(doc.contents as Node | null, counter);
   }
@@ -51,6 +56,7 @@ export class SourceFile {
         entries.set(key, at((pair.key as Node | null) ?? node));
       }
       this.positions.set(out, { self: at(node), entries });
+      applyRecursiveMerge(out);
       return out;
     }
     if (isSeq(node)) {
@@ -68,6 +74,27 @@ export class SourceFile {
   }
 }
 
+/** Accelergy's `<<<` key: merge the given mapping(s) in recursively, own keys winning. */
+function applyRecursiveMerge(map: PlainMap): void {
+  const base = map['<<<'];
+  if (base === undefined) return;
+  delete map['<<<'];
+  const sources = Array.isArray(base) ? base : [base];
+  for (const source of sources) if (isPlainMap(source)) mergeInto(map, source);
+}
+
+function mergeInto(target: PlainMap, source: PlainMap): void {
+  for (const [key, value] of Object.entries(source)) {
+    const own = target[key];
+    if (own === undefined) target[key] = value;
+    else if (isPlainMap(own) && isPlainMap(value)) mergeInto(own, value);
+  }
+}
+
+function isPlainMap(value: Plain | undefined): value is PlainMap {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function scalarValue(value: unknown): Plain {
   if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
   return String(value);
@@ -75,7 +102,7 @@ function scalarValue(value: unknown): Plain {
 
 /** A malformed or unsupported Timeloop input (reported to the user, never a stack trace). */
 export class TimeloopInputError extends Error {
-  constructor(message: string) {
+  constructor(message: string, readonly pos?: { file: string; line: number; col: number }) {
     super(message);
     this.name = 'TimeloopInputError';
   }

@@ -1,0 +1,32 @@
+import { writeFileSync } from 'node:fs';
+import { convertTimeloopFiles, formatLocation, renderReportMarkdown } from '../../engine/timeloop/index.js';
+import { parseCommand, UsageError } from '../args.js';
+import { printErrors } from '../format.js';
+import { NodeFileSystem } from '../node-file-system.js';
+import type { Command } from './command.js';
+
+export const convertTimeloopCommand: Command = {
+  summary: 'convert Timeloop v0.4/v0.3 specs (arch, problem, mapping, constraints, ERT/ART) into one AccelForge spec',
+  usage: 'usage: npm run cli -- convert-timeloop <timeloop files...> -o <out.yaml> [--report <report.md>]',
+  async run(args) {
+    const { positionals, values } = parseCommand(args, {
+      output: { type: 'string', short: 'o' },
+      report: { type: 'string' },
+    });
+    if (positionals.length === 0) throw new UsageError(`no Timeloop files given\n${this.usage}`);
+    const output = typeof values.output === 'string' ? values.output : undefined;
+    if (!output) throw new UsageError(`no output file given (-o out.yaml)\n${this.usage}`);
+    const result = convertTimeloopFiles(new NodeFileSystem(), positionals);
+    if (!result.ok) {
+      printErrors(result.errors);
+      return 1;
+    }
+    const { yaml, report } = result.value;
+    writeFileSync(output, yaml);
+    if (typeof values.report === 'string') writeFileSync(values.report, renderReportMarkdown(report));
+    const lost = report.items.filter((i) => i.kind !== 'converted');
+    process.stdout.write(`wrote ${output} (Timeloop ${report.format}); ${lost.length} feature(s) dropped or approximated\n`);
+    for (const item of lost) process.stdout.write(`  ${formatLocation(item)}: ${item.kind}: ${item.feature}: ${item.reason}\n`);
+    return 0;
+  },
+};

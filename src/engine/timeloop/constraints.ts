@@ -1,0 +1,133 @@
+import { parseFactors } from './factors.js';
+import { directiveLevel } from './loop-factors.js';
+import { tensorName, type Directive, type Level, type Problem } from './model.js';
+import type { PlainMap, Reporter } from './source.js';
+import { asNameList } from './values.js';
+
+const HANDLED_KEYS = new Set(['target', 'type', 'factors', 'permutation', 'split', 'keep', 'bypass', 'keep_only', 'bypass_only', 'version']);
+
+const KEY_REASONS: Record<string, string> = {
+  no_coalesce: 'AccelForge always coalesces repeated accesses',
+  no_link_transfer: 'AccelForge has no peer-to-peer transfers',
+  max_overbooked_proportion: 'AccelForge does not model overbooking',
+  maximize_dims: 'search-space helper; the FFM mapper explores exhaustively with pruning',
+  maximize_dims_capacity: 'search-space helper; the FFM mapper explores exhaustively with pruning',
+  factors_only: 'search-space helper; the FFM mapper explores exhaustively with pruning',
+  default_max_factor: 'search-space helper; the FFM mapper explores exhaustively with pruning',
+  default_min_factor: 'search-space helper; the FFM mapper explores exhaustively with pruning',
+  remainders: 'Timeloop residual mappings cannot be represented',
+  no_reuse: 'no AccelForge constraint forbids reuse of a tensor in time (spatial no_reuse is converted)',
+  rmw_first_update: 'AccelForge decides the first read-modify-write by skip_initial_output_write',
+  must_iterate_over_dataspaces: 'AccelForge can only require reuse (no iteration), not iteration',
+};
+
+/** Constraints attached to the converted arch: tensors per memory, loop bounds per fanout. */
+export interface ArchConstraints {
+  tensors: Map<string, PlainMap>;
+  loopBounds: Map<string, Map<'X' | 'Y', PlainMap[]>>;
+  /** Fields for every spatial dimension of a fanout (`reuse`, `may_reuse`, `min_usage`). */
+  spatialFields: Map<string, PlainMap>;
+}
+
+/** Keys a directive type converts (others are reported). */
+const CONVERTED_KEYS: Partial<Record<Directive['type'], Set<string>>> = {
+  spatial: new Set(['no_iteration_over_dataspaces', 'no_reuse']),
+  utilization: new Set(['min']),
+};
+
+/** Convert Timeloop constraint directives into `tensors` and spatial `loop_bounds`. */
+export function convertConstraints(levels: readonly Level[], problem: Problem, directives: readonly Directive[], report: Reporter): ArchConstraints {
+  const out: ArchConstraints = { tensors: new Map(), loopBounds: new Map(), spatialFields: new Map() };
+  for (const d of directives) {
+    reportUnhandledKeys(d, report);
+    if (d.type === 'utilization') {
+      addUtilization(out, levels, d, report);
+      continue;
+    }
+    const level = directiveLevel(levels, d);
+    if (!level && isTrivialOnFanout(levels, d)) continue;
+    if (!level) {
+      report.add('dropped', `${d.type} constraint on ${d.target}`, 'no matching level in the converted architecture', d.src, d.raw);
+      continue;
+    }
+    if (d.type === 'dataspace') out.tensors.set(level.name, tensorSets(d, problem));
+    else if (d.type === 'spatial' && level.kind === 'fanout') addSpatialBounds(out, level.name, d, problem, report);
+    else if (d.type === 'temporal') {
+      if (d.factors !== undefined || d.permutation !== undefined) {
+        report.add('dropped', `temporal factors/permutation constraint on ${d.target}`,
+          'AccelForge cannot pin per-level loop bounds or orders outside a full mapping', d.src, d.raw);
+      }
+    } else if (d.type === 'other') {
+      report.add('dropped', `${String(d.raw['type'])} constraint on ${d.target}`, 'no AccelForge counterpart', d.src, d.raw);
+    }
+  }
+  return out;
+}
+
+/** timeloopfe's dummy fanout levels carry bypass-everything and factor-1 directives; they say nothing. */
+function isTrivialOnFanout(levels: readonly Level[], d: Directive): boolean {
+  const onFanout = levels.some((l) => l.kind === 'fanout' && (l.name === d.target || l.aliases.includes(d.target)));
+  if (!onFanout) return false;
+  if (d.type === 'dataspace') return (d.keep ?? []).length === 0;
+  return parseFactors(d.factors).every((f) => f.value <= 1);
+}
+
+function reportUnhandledKeys(d: Directive, report: Reporter): void {
+  for (const key of Object.keys(d.raw)) {
+    if (HANDLED_KEYS.has(key) || CONVERTED_KEYS[d.type]?.has(key)) continue;
+    const reason = KEY_REASONS[key] ?? 'no AccelForge counterpart';
+    report.add('dropped', `${key} (${d.type} constraint on ${d.target})`, reason, d.src, d.raw, key);
+  }
+}
+
+function addUtilization(out: ArchConstraints, levels: readonly Level[], d: Directive, report: Reporter): void {
+  const fanout = levels.find((l) => l.kind === 'fanout' && (l.name === d.target || l.aliases.includes(d.target)));
+  const min = typeof d.raw['min'] === 'number' ? d.raw['min'] : undefined;
+  if (!fanout || min === undefined) {
+    report.add('dropped', `utilization constraint on ${d.target}`, 'no fanout below this level to carry a min_usage', d.src, d.raw);
+    return;
+  }
+  out.spatialFields.set(fanout.name, { ...out.spatialFields.get(fanout.name), min_usage: min });
+}
+
+function spatialFields(out: ArchConstraints, fanout: string, d: Directive, problem: Problem): void {
+  const names = (key: string): string[] => asNameList(d.raw[key]).map((n) => tensorName(problem, n) ?? n);
+  const fields: PlainMap = { ...out.spatialFields.get(fanout) };
+  const mustReuse = names('no_iteration_over_dataspaces');
+  if (mustReuse.length > 0) fields['reuse'] = mustReuse.join(' | ');
+  const noReuse = names('no_reuse');
+  if (noReuse.length > 0) fields['may_reuse'] = `~(${noReuse.join(' | ')})`;
+  if (Object.keys(fields).length > 0) out.spatialFields.set(fanout, fields);
+}
+
+function tensorSets(d: Directive, problem: Problem): PlainMap {
+  const names = (list: string[] | undefined): string[] => (list ?? []).map((n) => tensorName(problem, n) ?? n);
+  const keep = names(d.keep);
+  const bypass = names(d.bypass);
+  const decided = [...keep, ...bypass];
+  const out: PlainMap = {};
+  if (keep.length > 0) out['keep'] = keep.join(' | ');
+  out['may_keep'] = decided.length === 0 ? 'All' : `~(${decided.join(' | ')})`;
+  return out;
+}
+
+function addSpatialBounds(out: ArchConstraints, fanout: string, d: Directive, problem: Problem, report: Reporter): void {
+  const factors = parseFactors(d.factors);
+  spatialFields(out, fanout, d, problem);
+  const byAxis = out.loopBounds.get(fanout) ?? new Map<'X' | 'Y', PlainMap[]>();
+  out.loopBounds.set(fanout, byAxis);
+  const ones = factors.filter((f) => f.value === 1 && f.op !== '>=');
+  const vars = (dims: string[]): string => dims.map((dim) => problem.dims.find((p) => p.name === dim)?.variable ?? dim.toLowerCase()).join(' | ');
+  const bounds: PlainMap[] = [];
+  if (ones.length > 0) bounds.push({ expression: vars(ones.map((f) => f.dim)), operator: '<=', value: 1 });
+  for (const f of factors) {
+    if (f.value === 1 && f.op !== '>=') continue;
+    if (f.value === 0) continue;
+    bounds.push({ expression: vars([f.dim]), operator: f.op === '=' ? '==' : f.op, value: f.value });
+  }
+  if (d.permutation !== undefined || d.split !== undefined) {
+    report.add('approximated', `spatial permutation/split on ${d.target}`,
+      'loop bounds apply to every spatial dimension of the fanout; the X/Y assignment and order are left to the mapper', d.src, d.raw);
+  }
+  for (const axis of ['X', 'Y'] as const) byAxis.set(axis, [...(byAxis.get(axis) ?? []), ...bounds]);
+}
