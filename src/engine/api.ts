@@ -32,3 +32,101 @@ export interface CheckResult {
   readonly einsums: readonly EinsumSummary[];
   readonly archPaths: readonly ArchPathSummary[];
 }
+
+/** Headline numbers of one evaluated mapping (SI units: J, s, m², W). */
+export interface EvaluationTotals {
+  readonly energy: number;
+  readonly latency: number;
+  /** Energy × latency (J·s). */
+  readonly edp: number;
+  readonly computeOps: number;
+  /** J per compute operation (×1e12 for pJ/MAC). */
+  readonly energyPerCompute: number;
+  readonly area: number;
+  readonly leakPower: number;
+}
+
+export interface EnergyRecord {
+  readonly einsum: string;
+  readonly component: string;
+  /** null for compute and leak. */
+  readonly tensor: string | null;
+  readonly action: string;
+  readonly energy: number;
+}
+
+export interface ActionCountRecord {
+  readonly einsum: string;
+  readonly component: string;
+  readonly tensor: string | null;
+  readonly action: string;
+  readonly count: number;
+}
+
+export interface LatencyRecord {
+  readonly einsum: string;
+  readonly component: string;
+  readonly latency: number;
+}
+
+/** Fraction of a memory a tensor's tile occupies; no einsum = peak over the whole mapping. */
+export interface MemoryUsageRecord {
+  readonly einsum?: string;
+  readonly component: string;
+  readonly tensor?: string;
+  readonly fraction: number;
+}
+
+export interface EinsumRow {
+  readonly einsum: string;
+  readonly energy: number;
+  readonly latency: number;
+  readonly computeOps: number;
+  readonly energyPerCompute: number;
+}
+
+export type LoopTreeNodeKind =
+  | 'storage'
+  | 'toll'
+  | 'temporal'
+  | 'spatial'
+  | 'compute'
+  | 'sequential'
+  | 'pipeline'
+  | 'split'
+  | 'reservation'
+  | 'text';
+
+/** One node of a LoopTree for drawing; a straight line of nodes is a chain of single children. */
+export interface LoopTreeNodeDto {
+  readonly kind: LoopTreeNodeKind;
+  readonly tensors: readonly string[];
+  readonly component: string | null;
+  readonly rankVariable: string | null;
+  /** As written in the mapping: a number or an expression. */
+  readonly tileShape: number | string | null;
+  /** Spatial loops: the arch dimension. Compute: the Einsum. */
+  readonly detail: string | null;
+  readonly persistent: boolean;
+  readonly children: readonly LoopTreeNodeDto[];
+}
+
+export interface EvaluationData {
+  readonly totals: EvaluationTotals;
+  readonly energy: readonly EnergyRecord[];
+  readonly actions: readonly ActionCountRecord[];
+  readonly latency: readonly LatencyRecord[];
+  readonly memoryUsage: readonly MemoryUsageRecord[];
+  readonly einsums: readonly EinsumRow[];
+  /** The mapping as a `mapping:` YAML document; it re-runs with `npm run cli -- evaluate`. */
+  readonly mappingYaml: string;
+  readonly loopTree: readonly LoopTreeNodeDto[];
+}
+
+/** `evaluateDesign`: errors, or the evaluation of the spec's own mapping. */
+export interface EvaluateDesignResult {
+  readonly errors: readonly SpecError[];
+  readonly evaluation: EvaluationData | null;
+  /** True when the only problem is that the spec has no `mapping:` section. */
+  readonly noMapping: boolean;
+}

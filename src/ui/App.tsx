@@ -4,7 +4,7 @@ import { ErrorList } from './features/errors/ErrorList.js';
 import { ExamplePicker } from './features/examples/ExamplePicker.js';
 import { VariablesForm } from './features/examples/VariablesForm.js';
 import { LoopTreeView } from './features/mapping-tree/LoopTreeView.js';
-import { BreakdownGrouping, EnergyBreakdown, LatencyBreakdown, ParetoChart } from './features/results/ResultsPanel.js';
+import { ResultsToolbar, ResultsView } from './features/results/ResultsPanel.js';
 import { RunControls } from './features/run/RunControls.js';
 import { CopyLinkButton } from './features/share/CopyLinkButton.js';
 import { useExplorer } from './store/context.js';
@@ -52,14 +52,16 @@ function SpecColumn() {
 function ResultsColumn() {
   return (
     <div className="column">
-      <Panel title="Results" className="results" actions={<BreakdownGrouping />}>
-        <div className="results-grid">
-          <ParetoChart />
-          <div className="breakdowns">
-            <EnergyBreakdown />
-            <LatencyBreakdown />
-          </div>
-        </div>
+      <Panel
+        title="Results"
+        className="results"
+        actions={
+          <PanelBoundary name="results toolbar">
+            <ResultsToolbar />
+          </PanelBoundary>
+        }
+      >
+        <ResultsView />
       </Panel>
       <Panel title="Mapping" className="mapping">
         <LoopTreeView />

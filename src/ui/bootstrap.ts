@@ -4,6 +4,7 @@ import { BUNDLED_FILES } from './features/examples/bundle.js';
 import { getExamples } from './features/examples/catalogue.js';
 import { createDefaultDesign } from './features/examples/default-design.js';
 import { startAutoCheck } from './features/run/auto-check.js';
+import { runEvaluate } from './features/run/evaluate-run.js';
 import type { ExplorerData } from './store/state.js';
 import { createExplorerStore, type ExplorerStore } from './store/store.js';
 import { applyLink, restoreState, startSync } from './store/sync.js';
@@ -41,5 +42,7 @@ export function startExplorer(): { store: ExplorerStore; client: EngineClient } 
   });
   const client = createBrowserEngineClient({ onNotice: (message) => store.getState().addNotice(message) });
   startAutoCheck(store, { client, bundled: BUNDLED_FILES, examples: getExamples() });
+  // Results are never stored; a link that selects a point recomputes them so the point reappears.
+  if (store.getState().selectedPoint !== null) void runEvaluate(store, { client, bundled: BUNDLED_FILES, examples: getExamples() });
   return { store, client };
 }

@@ -3,7 +3,7 @@
  * newest request wins (older results come back as 'stale'), a crashed worker is restarted and
  * reported, and cancel terminates the worker so even a long call stops at once.
  */
-import type { CheckResult, DesignFiles, EngineTransport, TransportFactory } from './protocol.js';
+import type { CheckResult, DesignFiles, EngineTransport, EvaluateDesignResult, TransportFactory } from './protocol.js';
 import { createLazyInProcessTransport, createWorkerOrFallback } from './transports.js';
 
 /** Independent lanes: a long map on 'run' never delays the as-you-type check on 'check'. */
@@ -18,6 +18,8 @@ export type CallOutcome<T> =
 
 export interface EngineClient {
   checkDesign(design: DesignFiles): Promise<CallOutcome<CheckResult>>;
+  /** Evaluates the spec's mapping on the 'run' channel (cancel('run') stops it). */
+  evaluateDesign(design: DesignFiles): Promise<CallOutcome<EvaluateDesignResult>>;
   /** Drops the channel's calls in flight (they resolve 'cancelled') and restarts its worker. */
   cancel(channel: Channel): void;
   dispose(): void;
@@ -90,6 +92,7 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
 
   return {
     checkDesign: (design) => call('check', (t) => t.api.checkDesign(design)),
+    evaluateDesign: (design) => call('run', (t) => t.api.evaluateDesign(design)),
     cancel(channel) {
       const lane = lanes[channel];
       lane.generation++;

@@ -2,25 +2,38 @@
  * The EngineApi implemented by direct calls into the engine. Runs inside the worker and in tests.
  * Any exception becomes a SpecError so a broken stage cannot take the UI down.
  */
-import { checkDesign, type CheckResult, type DesignFiles } from '../engine/index.js';
+import {
+  checkDesign,
+  evaluateDesign,
+  type CheckResult,
+  type DesignFiles,
+  type EvaluateDesignResult,
+} from '../engine/index.js';
 import { specError, SpecErrorException, type SpecError } from '../engine/base/errors.js';
 import type { EngineApi } from './protocol.js';
 
 export type CheckDesignFn = (design: DesignFiles) => CheckResult | Promise<CheckResult>;
+export type EvaluateDesignFn = (design: DesignFiles) => EvaluateDesignResult | Promise<EvaluateDesignResult>;
 
 export interface EngineFunctions {
   readonly checkDesign?: CheckDesignFn;
+  readonly evaluateDesign?: EvaluateDesignFn;
 }
 
 export const CHECK_UNAVAILABLE = 'engine check not available yet';
+export const EVALUATE_UNAVAILABLE = 'engine evaluation not available yet';
 
 /** The engine functions this build ships. */
 export function findEngineFunctions(): EngineFunctions {
-  return { checkDesign };
+  return { checkDesign, evaluateDesign };
 }
 
 function emptyCheck(errors: readonly SpecError[]): CheckResult {
   return { errors, einsums: [], archPaths: [] };
+}
+
+function failedEvaluation(errors: readonly SpecError[]): EvaluateDesignResult {
+  return { errors, evaluation: null, noMapping: false };
 }
 
 function toSpecError(thrown: unknown): SpecError {
@@ -31,19 +44,24 @@ function toSpecError(thrown: unknown): SpecError {
   });
 }
 
+/** Runs `fn`, or reports it missing; exceptions become SpecErrors in the task's result shape. */
+async function guarded<T>(
+  fn: ((design: DesignFiles) => T | Promise<T>) | undefined,
+  design: DesignFiles,
+  missing: string,
+  fail: (errors: readonly SpecError[]) => T,
+): Promise<T> {
+  if (fn === undefined) return fail([specError('model', missing, { hint: 'This task arrives with the engine.' })]);
+  try {
+    return await fn(design);
+  } catch (thrown) {
+    return fail([toSpecError(thrown)]);
+  }
+}
+
 export function createEngineApi(engine: EngineFunctions = findEngineFunctions()): EngineApi {
   return {
-    async checkDesign(design) {
-      if (engine.checkDesign === undefined) {
-        return emptyCheck([
-          specError('model', CHECK_UNAVAILABLE, { hint: 'Spec checking arrives with the engine.' }),
-        ]);
-      }
-      try {
-        return await engine.checkDesign(design);
-      } catch (thrown) {
-        return emptyCheck([toSpecError(thrown)]);
-      }
-    },
+    checkDesign: (design) => guarded(engine.checkDesign, design, CHECK_UNAVAILABLE, emptyCheck),
+    evaluateDesign: (design) => guarded(engine.evaluateDesign, design, EVALUATE_UNAVAILABLE, failedEvaluation),
   };
 }

@@ -17,7 +17,10 @@ export const createWorkerTransport: TransportFactory = (onCrash) => {
   worker.addEventListener('messageerror', () => onCrash('the engine worker sent unreadable data'));
   const remote = Comlink.wrap<EngineApi>(worker);
   return {
-    api: { checkDesign: (design) => remote.checkDesign(design) },
+    api: {
+      checkDesign: (design) => remote.checkDesign(design),
+      evaluateDesign: (design) => remote.evaluateDesign(design),
+    },
     inProcess: false,
     terminate: () => {
       remote[Comlink.releaseProxy]();
@@ -32,7 +35,10 @@ export const createLazyInProcessTransport: TransportFactory = () => {
   const transport: EngineTransport = {
     inProcess: true,
     terminate: () => {},
-    api: { checkDesign: async (design) => (await api).checkDesign(design) },
+    api: {
+      checkDesign: async (design) => (await api).checkDesign(design),
+      evaluateDesign: async (design) => (await api).evaluateDesign(design),
+    },
   };
   return transport;
 };

@@ -10,6 +10,7 @@ const TEST_IDS = [
   'spec-editor',
   'example-arch',
   'example-workload',
+  'example-mapping',
   'run-evaluate',
   'run-mapper',
   'cancel',
@@ -107,6 +108,8 @@ describe('explorer shell', () => {
     await openApp(page);
     await page.getByTestId('example-workload').selectOption({ value: await optionValue(page, 'example-workload', /matvec/i) });
     await typeAtTop(page, '# shared-by-link\n');
+    // Monaco renders typed lines a frame later; wait until the new line stands on its own.
+    await expect.poll(() => editorText(page)).toMatch(/^# shared-by-link\n/);
     const authored = await editorText(page);
     await page.getByTestId('copy-link').click();
     const link = await page.getByTestId('copied-link').inputValue();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckResult, DesignFiles } from '../../src/engine/api.js';
+import type { CheckResult, DesignFiles, EvaluateDesignResult } from '../../src/engine/api.js';
 import { specError } from '../../src/engine/base/errors.js';
 import { createEngineClient } from '../../src/worker/client.js';
 import { createInProcessTransportFactory } from '../../src/worker/in-process-transport.js';
@@ -15,6 +15,7 @@ function resultWith(message: string): CheckResult {
 /** A transport whose calls settle only when the test says so, like a busy worker. */
 function manualTransport() {
   const calls: { design: DesignFiles; resolve(r: CheckResult): void }[] = [];
+  const evaluations: ((r: EvaluateDesignResult) => void)[] = [];
   const crashes: ((message: string) => void)[] = [];
   let created = 0;
   let terminated = 0;
@@ -24,11 +25,14 @@ function manualTransport() {
     const transport: EngineTransport = {
       inProcess: false,
       terminate: () => void terminated++,
-      api: { checkDesign: (design) => new Promise((resolve) => calls.push({ design, resolve })) },
+      api: {
+        checkDesign: (design) => new Promise((resolve) => calls.push({ design, resolve })),
+        evaluateDesign: () => new Promise((resolve) => evaluations.push(resolve)),
+      },
     };
     return transport;
   };
-  return { factory, calls, crashes, counts: () => ({ created, terminated }) };
+  return { factory, calls, evaluations, crashes, counts: () => ({ created, terminated }) };
 }
 
 describe('createEngineClient', () => {
@@ -60,6 +64,22 @@ describe('createEngineClient', () => {
     );
     const outcome = await client.checkDesign(DESIGN);
     expect(outcome.status === 'ok' && outcome.value.errors[0]?.message).toBe('internal engine error: x is undefined');
+  });
+
+  it('evaluates on the run channel: cancelling it leaves a pending check alone', async () => {
+    const t = manualTransport();
+    const client = createEngineClient(t.factory);
+    const check = client.checkDesign(DESIGN);
+    const evaluation = client.evaluateDesign(DESIGN);
+    expect(t.counts().created).toBe(2);
+    client.cancel('run');
+    expect(await evaluation).toEqual({ status: 'cancelled' });
+    t.calls[0]?.resolve(resultWith('still here'));
+    expect(await check).toEqual({ status: 'ok', value: resultWith('still here'), generation: 1 });
+    const again = client.evaluateDesign(DESIGN);
+    const done: EvaluateDesignResult = { errors: [], evaluation: null, noMapping: true };
+    t.evaluations[1]?.(done);
+    expect(await again).toEqual({ status: 'ok', value: done, generation: 3 });
   });
 
   it('drops a slower older result: latest wins', async () => {

@@ -67,7 +67,7 @@ export function mountEditor(monaco: Monaco, host: HTMLElement, store: ExplorerSt
 
   const applyMarkers = (state: ExplorerState) => {
     for (const [path, model] of models) {
-      monaco.editor.setModelMarkers(model, MARKER_OWNER, specErrorsToMarkers(state.checkErrors, path, model.getValue()));
+      monaco.editor.setModelMarkers(model, MARKER_OWNER, specErrorsToMarkers([...state.checkErrors, ...state.runErrors], path, model.getValue()));
     }
   };
 
@@ -87,7 +87,7 @@ export function mountEditor(monaco: Monaco, host: HTMLElement, store: ExplorerSt
   const unsubscribe = store.subscribe((state, prev) => {
     if (state.files !== prev.files) syncModels(state);
     if (state.activeFile !== prev.activeFile || state.files !== prev.files) showActive(state);
-    if (state.checkErrors !== prev.checkErrors) applyMarkers(state);
+    if (state.checkErrors !== prev.checkErrors || state.runErrors !== prev.runErrors) applyMarkers(state);
     if (state.editorReveal !== prev.editorReveal) reveal(state);
   });
   return () => {

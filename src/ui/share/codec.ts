@@ -13,8 +13,20 @@ export const FRAGMENT_PREFIX = '#s=';
 
 export type ShareState = Pick<
   ExplorerData,
-  'files' | 'specFiles' | 'variables' | 'mapper' | 'breakdownBy' | 'selectedEinsum' | 'activeFile'
->;
+  | 'files'
+  | 'specFiles'
+  | 'variables'
+  | 'mapper'
+  | 'breakdownBy'
+  | 'selectedEinsum'
+  | 'activeFile'
+> &
+  // Optional so callers that predate the results view still build payloads.
+  Partial<Pick<ExplorerData, 'selectedPoint' | ViewKey>>;
+
+/** Display choices shared as they are when they differ from the defaults. */
+const VIEW_KEYS = ['stackBy', 'perCompute', 'logScale', 'paretoX', 'paretoY'] as const;
+type ViewKey = (typeof VIEW_KEYS)[number];
 
 export type DecodeResult = { ok: true; payload: SharePayload } | { ok: false; message: string };
 
@@ -34,6 +46,10 @@ export function createSharePayload(
   if (state.breakdownBy !== DEFAULT_VIEW.breakdownBy) view.breakdownBy = state.breakdownBy;
   if (state.selectedEinsum !== null) view.selectedEinsum = state.selectedEinsum;
   if (state.activeFile !== (state.specFiles[0] ?? MAPPER_TAB)) view.activeFile = state.activeFile;
+  if (state.selectedPoint !== undefined && state.selectedPoint !== null) view.selectedPoint = state.selectedPoint;
+  for (const key of VIEW_KEYS) {
+    if (state[key] !== undefined && state[key] !== DEFAULT_VIEW[key]) Object.assign(view, { [key]: state[key] });
+  }
   if (Object.keys(view).length > 0) payload.view = view;
   return payload;
 }
@@ -65,6 +81,12 @@ export function applySharePayload(
     breakdownBy: payload.view?.breakdownBy ?? DEFAULT_VIEW.breakdownBy,
     selectedEinsum: payload.view?.selectedEinsum ?? null,
     activeFile: payload.view?.activeFile ?? specFiles[0] ?? MAPPER_TAB,
+    selectedPoint: payload.view?.selectedPoint ?? null,
+    stackBy: payload.view?.stackBy ?? DEFAULT_VIEW.stackBy,
+    perCompute: payload.view?.perCompute ?? DEFAULT_VIEW.perCompute,
+    logScale: payload.view?.logScale ?? DEFAULT_VIEW.logScale,
+    paretoX: payload.view?.paretoX ?? DEFAULT_VIEW.paretoX,
+    paretoY: payload.view?.paretoY ?? DEFAULT_VIEW.paretoY,
   };
 }
 

@@ -26,6 +26,13 @@ export const SharePayloadV1Schema = z.object({
       selectedEinsum: z.string().optional(),
       /** The open tab, when it is not the first spec file. */
       activeFile: z.string().optional(),
+      stackBy: z.enum(['tensor', 'action']).optional(),
+      perCompute: z.boolean().optional(),
+      logScale: z.boolean().optional(),
+      paretoX: z.enum(['energy', 'latency', 'edp']).optional(),
+      paretoY: z.enum(['energy', 'latency', 'edp']).optional(),
+      /** Index of the selected result point (the results are recomputed on open). */
+      selectedPoint: z.number().int().nonnegative().optional(),
     })
     .optional(),
 });

@@ -20,6 +20,12 @@ const SAVED_SCHEMAS: { readonly [K in keyof SavedData]: z.ZodType<SavedData[K]> 
   }),
   selectedEinsum: z.string().nullable(),
   breakdownBy: z.enum(['component', 'einsum', 'tensor']),
+  stackBy: z.enum(['tensor', 'action']),
+  perCompute: z.boolean(),
+  logScale: z.boolean(),
+  paretoX: z.enum(['energy', 'latency', 'edp']),
+  paretoY: z.enum(['energy', 'latency', 'edp']),
+  selectedPoint: z.number().int().nonnegative().nullable(),
   editorFraction: z.number(),
 };
 

@@ -1,5 +1,6 @@
-/** Engine activity: the latest check's errors, run status and progress, worker notices. */
+/** Engine activity: the latest check's errors, run status, progress, results and worker notices. */
 import type { SpecError } from '../../engine/index.js';
+import type { ResultSet } from '../features/results/points.js';
 import type { StoreSlice } from './slice.js';
 
 export type RunStatus = 'idle' | 'checking' | 'evaluating' | 'mapping' | 'cancelled' | 'failed';
@@ -13,6 +14,14 @@ export interface RunData {
   progress: number | null;
   /** Messages about the app itself (worker restarted, link ignored, feature missing), newest last. */
   notices: readonly string[];
+  /** Errors of the last Evaluate / map run (cleared by the next edit). */
+  runErrors: readonly SpecError[];
+  /** The last run's points; null before any successful run. */
+  results: ResultSet | null;
+  /** Why the results area is empty after a run (e.g. the spec has no mapping). */
+  resultsMessage: string | null;
+  /** The design changed since the results were computed. */
+  resultsStale: boolean;
 }
 
 export interface RunActions {
@@ -21,6 +30,10 @@ export interface RunActions {
   setRunStatus(status: RunStatus, progress?: number | null): void;
   addNotice(message: string): void;
   dismissNotice(index: number): void;
+  /** A finished run: its points, or its errors and a message for the results area. */
+  setRunOutcome(outcome: { results: ResultSet | null; errors: readonly SpecError[]; message: string | null }): void;
+  /** An edit happened: run errors point into old text and results describe the old design. */
+  markDesignEdited(): void;
 }
 
 export const DEFAULT_RUN: RunData = {
@@ -29,6 +42,10 @@ export const DEFAULT_RUN: RunData = {
   runStatus: 'idle',
   progress: null,
   notices: [],
+  runErrors: [],
+  results: null,
+  resultsMessage: null,
+  resultsStale: false,
 };
 
 export const createRunSlice: StoreSlice<RunActions> = (set) => ({
@@ -38,4 +55,18 @@ export const createRunSlice: StoreSlice<RunActions> = (set) => ({
   addNotice: (message) =>
     set((s) => ({ notices: s.notices.includes(message) ? s.notices : [...s.notices.slice(-4), message] })),
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
+  setRunOutcome: ({ results, errors, message }) =>
+    set((s) => ({
+      results,
+      runErrors: errors,
+      resultsMessage: message,
+      resultsStale: false,
+      // A restored selection survives only if the new results still have that point.
+      selectedPoint: results !== null && s.selectedPoint !== null && s.selectedPoint < results.points.length ? s.selectedPoint : null,
+    })),
+  markDesignEdited: () =>
+    set((s) => ({
+      ...(s.runErrors.length === 0 ? {} : { runErrors: [] }),
+      ...(s.results === null || s.resultsStale ? {} : { resultsStale: true }),
+    })),
 });

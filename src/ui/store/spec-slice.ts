@@ -36,6 +36,8 @@ export interface SpecActions {
   /** Swaps the spec file at `role` (same position) for another file. */
   replaceSpecFile(oldPath: string | null, newPath: string, text: string): void;
   setActiveFile(path: string): void;
+  /** Drops a file from the spec (and its text). */
+  removeSpecFile(path: string): void;
   setVariable(name: string, value: VariableValue | null): void;
   setVariables(variables: Readonly<Record<string, VariableValue>>): void;
   setMapper(patch: Partial<MapperSettings>): void;
@@ -67,6 +69,13 @@ export const createSpecSlice: StoreSlice<SpecActions> = (set) => ({
       return { files, specFiles, activeFile: newPath };
     }),
   setActiveFile: (path) => set({ activeFile: path }),
+  removeSpecFile: (path) =>
+    set((s) => {
+      const files: Record<string, string> = { ...s.files };
+      delete files[path];
+      const specFiles = s.specFiles.filter((p) => p !== path);
+      return { files, specFiles, activeFile: s.activeFile === path ? (specFiles[0] ?? MAPPER_TAB) : s.activeFile };
+    }),
   setVariable: (name, value) =>
     set((s) => {
       const variables: Record<string, VariableValue> = { ...s.variables };

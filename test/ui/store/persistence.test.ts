@@ -29,9 +29,15 @@ describe('PERSISTENCE', () => {
       'activeFile',
       'breakdownBy',
       'files',
+      'logScale',
       'mapper',
+      'paretoX',
+      'paretoY',
+      'perCompute',
       'selectedEinsum',
+      'selectedPoint',
       'specFiles',
+      'stackBy',
       'variables',
     ]);
     expect(keysWith(['local'])).toEqual(['editorFraction']);

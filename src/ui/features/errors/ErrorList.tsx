@@ -5,13 +5,15 @@ import { formatSpecPath } from '../../../engine/base/errors.js';
 import { useExplorer } from '../../store/context.js';
 
 export function ErrorList() {
-  const { errors, fresh, notices, dismissNotice, revealInEditor } = useExplorer((s) => ({
-    errors: s.checkErrors,
+  const { checkErrors, runErrors, fresh, notices, dismissNotice, revealInEditor } = useExplorer((s) => ({
+    checkErrors: s.checkErrors,
+    runErrors: s.runErrors,
     fresh: s.checkFresh,
     notices: s.notices,
     dismissNotice: s.dismissNotice,
     revealInEditor: s.revealInEditor,
   }));
+  const errors = [...checkErrors, ...runErrors.filter((e) => !checkErrors.some((c) => sameError(c, e)))];
   return (
     <div className="error-list" data-testid="error-list" data-count={errors.length} data-fresh={fresh}>
       {notices.map((notice, i) => (
@@ -33,6 +35,10 @@ export function ErrorList() {
       )}
     </div>
   );
+}
+
+function sameError(a: SpecError, b: SpecError): boolean {
+  return a.message === b.message && a.pos?.file === b.pos?.file && a.pos?.line === b.pos?.line;
 }
 
 function ErrorItem(props: { error: SpecError; onReveal(file: string, line: number, col: number): void }) {

@@ -1,11 +1,15 @@
 /** Evaluate / map / cancel buttons and the progress indicator. */
-import { useExplorer } from '../../store/context.js';
+import { useExplorer, useExplorerStore } from '../../store/context.js';
+import { BUNDLED_FILES } from '../examples/bundle.js';
+import { getExamples } from '../examples/catalogue.js';
 import { useEngineClient } from './engine-context.js';
+import { runEvaluate } from './evaluate-run.js';
 
 const NOT_YET = 'is not available yet: the engine does not export it.';
 
 export function RunControls() {
   const client = useEngineClient();
+  const store = useExplorerStore();
   const { runStatus, progress, addNotice, setRunStatus } = useExplorer((s) => ({
     runStatus: s.runStatus,
     progress: s.progress,
@@ -15,7 +19,7 @@ export function RunControls() {
   const busy = runStatus === 'evaluating' || runStatus === 'mapping';
   return (
     <div className="run-controls">
-      <button type="button" data-testid="run-evaluate" disabled={busy} onClick={() => addNotice(`Evaluate ${NOT_YET}`)}>
+      <button type="button" data-testid="run-evaluate" disabled={busy} onClick={() => void runEvaluate(store, { client, bundled: BUNDLED_FILES, examples: getExamples() })}>
         Evaluate
       </button>
       <button type="button" data-testid="run-mapper" disabled={busy} onClick={() => addNotice(`Mapper ${NOT_YET}`)}>

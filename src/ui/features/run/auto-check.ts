@@ -26,6 +26,7 @@ export function startAutoCheck(store: ExplorerStore, env: AutoCheckEnv): () => v
   };
   const schedule = () => {
     store.getState().markCheckStale();
+    store.getState().markDesignEdited();
     if (timer !== null) clearTimeout(timer);
     timer = setTimeout(() => void runCheck(), env.debounceMs ?? CHECK_DEBOUNCE_MS);
   };
