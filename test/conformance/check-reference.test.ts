@@ -20,7 +20,7 @@ function yamlFiles(dir: string): string[] {
 /** Our catalogue describes the same files under the same relative paths; use its presets. */
 function presetsFor(file: string): Record<string, unknown>[] {
   const example = findExampleByPath(relative(REFERENCE, file));
-  if (!example || example.fragment || example.requiresFunctions || !('presets' in example)) return [];
+  if (!example || example.fragment || !('presets' in example)) return [];
   return example.presets.length > 0 ? example.presets.map((p) => ({ ...p.values })) : [{}];
 }
 

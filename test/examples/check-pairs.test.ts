@@ -9,7 +9,7 @@ const fs = new NodeFileSystem();
 
 const arches = listExamples('arch').filter((a) => !a.fragment);
 const workloadPresets = listExamples('workload')
-  .filter((w) => !w.fragment && !w.requiresFunctions)
+  .filter((w) => !w.fragment)
   .flatMap((w) => (w.presets.length > 0 ? w.presets : [{ key: '', label: '', values: {} }]).map((p) => ({ workload: w, preset: p })));
 
 /**
