@@ -2,7 +2,7 @@
  * The spec loader: files → Jinja → YAML (with positions) → `<<<` merges → one raw tree.
  * Top-level keys are unioned across files; the first file that defines a key wins (§1).
  */
-import { SpecErrorException, failWith, specError } from '../../base/errors.js';
+import { SpecErrorException, failWith, specError, type SpecError } from '../../base/errors.js';
 import { err, ok, type Result } from '../../base/result.js';
 import type { FileSystem } from '../../io/file-system.js';
 import { resolvePath } from '../../io/paths.js';
@@ -12,6 +12,7 @@ import { combineVariableScans, type JinjaVariableInfo } from './jinja-variables.
 import { loadFile } from './load-file.js';
 import { LoadSession } from './load-session.js';
 import { globPaths } from './path-search.js';
+import { specPathAt } from './path-at.js';
 
 export type { JinjaVariableInfo } from './jinja-variables.js';
 export { PyFloat } from './py-values.js';
@@ -92,8 +93,20 @@ export function loadSpecFiles(paths: string[], options: LoadOptions): Result<Loa
       jinjaVariables: combineVariableScans(session.variableScans),
     });
   } catch (error) {
-    if (error instanceof SpecErrorException) return err(error.specError);
+    if (error instanceof SpecErrorException) return err(withSpecPath(error.specError, options.fs));
     const message = error instanceof Error ? error.message : String(error);
     return err(specError('io', `Could not load the spec: ${message}`, { hint: 'This is a loader bug; please report it with the input files.' }));
+  }
+}
+
+/** Loader errors carry a position; give them the spec path found at that position too. */
+function withSpecPath(error: SpecError, fs: FileSystem): SpecError {
+  if (error.path.length > 0 || !error.pos) return error;
+  try {
+    const text = fs.readText(resolvePath(fs.cwd(), error.pos.file));
+    const path = specPathAt(text, error.pos.line, error.pos.col);
+    return path.length > 0 ? { ...error, path } : error;
+  } catch {
+    return error;
   }
 }
