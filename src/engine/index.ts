@@ -26,3 +26,6 @@ export type {
   LoopTreeNodeKind,
 } from './api.js';
 export { convertTimeloop, convertTimeloopResult, convertTimeloopFiles, renderReportMarkdown } from './timeloop/index.js';
+export { hoverAt, completeAt, namesFromCheck, type AssistNames, type AssistRequest, type AssistItem, type AssistItemKind, type AssistCompletion } from './pipeline/editor-assist.js';
+export type { ConversionReport, ReportItem, ReportKind, TimeloopFile } from './timeloop/index.js';
+export { mapSpec, type MapOptions, type MapResult, type MapStats, type MapperEvent } from './mapper/index.js';

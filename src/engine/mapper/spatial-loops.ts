@@ -25,9 +25,9 @@ function insertionPoint(draft: readonly DraftNode[], leafIndex: number): number 
 export function insertSpatialLoops(draft: readonly DraftNode[], leaves: readonly EvaluatedLeaf[], ctx: SpatialContext): DraftNode[] {
   let out = [...draft];
   leaves.forEach((leaf, leafIndex) => {
+    let at = insertionPoint(out, leafIndex);
     leaf.spatial.forEach((dim, d) => {
       if (dim.fanout <= 1) return;
-      const at = insertionPoint(out, leafIndex);
       const storedAbove = new Set(out.slice(0, at).flatMap((n) => (n.kind === 'storage' ? [n.node.tensor] : [])));
       let vars = ctx.rankVariables.filter((v) => !ctx.forbidden(leaf, d).has(v));
       for (const t of ctx.intermediates) {
@@ -37,6 +37,7 @@ export function insertSpatialLoops(draft: readonly DraftNode[], leaves: readonly
       }
       const loops: DraftNode[] = vars.map((v) => ({ kind: 'spatial', rankVariable: v, component: leaf.name, dim: dim.name }));
       out = [...out.slice(0, at), ...loops, ...out.slice(at)];
+      at += loops.length;
     });
   });
   return out;

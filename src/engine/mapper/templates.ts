@@ -67,12 +67,13 @@ function loopChecks(nodes: readonly TemplateNode[], leaves: readonly EvaluatedLe
   const minUsage: MinUsageCheck[] = [];
   for (const leaf of leaves) {
     leaf.spatial.forEach((dim) => {
-      const loops = nodes.flatMap((n, i) => (n.kind === 'spatial' && n.component === leaf.name && n.dim === dim.name ? [i] : []));
+      const loopNodes = nodes.filter((n) => n.kind !== 'storage');
+      const loops = loopNodes.flatMap((n, i) => (n.kind === 'spatial' && n.component === leaf.name && n.dim === dim.name ? [i] : []));
       if (loops.length === 0) return;
       checks.push({ loops, operator: '<=', value: dim.fanout, each: false });
       for (const c of dim.loopBounds) {
         const vars = rankSet(c.expression, ctx.scope);
-        const targeted = loops.filter((i) => vars.has((nodes[i] as { rankVariable: string }).rankVariable));
+        const targeted = loops.filter((i) => vars.has((loopNodes[i] as { rankVariable: string }).rankVariable));
         const product = c.operator.startsWith('product');
         const operator = product ? c.operator.slice('product'.length) : c.operator;
         if (targeted.length === 0 || !BOUND_OPERATORS.has(operator)) continue;
@@ -179,7 +180,10 @@ export function makePmappingTemplates(
     for (const path of evaluated.arches[einsumIndex]!.paths) {
       if (path.leaves[path.leaves.length - 1]?.component?.enabled === false) continue;
       const modelEinsum = buildModelInput(evaluated, computeOnlyMapping(einsum.name, path.compute), registry).einsums[einsumIndex]!;
-      for (const nodes of templatesForPath(path, ctx, options)) {
+      // Simplest templates first: the tie-break between equal-cost mappings favours fewer storage nodes.
+      const templates = templatesForPath(path, ctx, options).map((nodes, i) => ({ nodes, i, holders: nodes.filter((n) => n.kind === 'storage').length }));
+      templates.sort((a, b) => a.holders - b.holders || a.nodes.length - b.nodes.length || a.i - b.i);
+      for (const { nodes } of templates) {
         const { checks, minUsage } = loopChecks(nodes, path.leaves, ctx);
         jobs.push({
           id: jobs.length,

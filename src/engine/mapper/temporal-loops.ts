@@ -76,7 +76,8 @@ export function insertTemporalLoops(order: readonly PlacedNode[], ctx: LoopConte
       for (const loopVars of loopOrders(group, vars, lowered, ctx)) {
         const loops: DraftNode[] = loopVars.map((v) => ({ kind: 'temporal', rankVariable: v }));
         const holders: DraftNode[] = group.map((node) => ({ kind: 'storage', node, lowered }));
-        pieces.push(lowered && loops.length > 0 ? [loops[0]!, ...holders, ...loops.slice(1)] : [...holders, ...loops]);
+        // Lowering moves only the reservation (the model sinks it, model.md §1.6), never the holder.
+        pieces.push([...holders, ...loops]);
       }
     }
     const next: DraftNode[][] = [];

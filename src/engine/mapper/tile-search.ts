@@ -1,10 +1,13 @@
 /** Tile-shape search of one template: enumerate, check, evaluate with the model, Pareto-prune (§3). */
 import { SpecErrorException } from '../base/errors.js';
 import { evaluateEinsum, mappingPaths, type LatencyEvaluator } from '../model/index.js';
+import { CapacityMemo } from './capacity-memo.js';
+import { compatibilityKey } from './compatibility.js';
 import { paretoIndices } from './pareto.js';
 import { templateMappingNodes } from './pmapping-nodes.js';
 import { loopBounds, rankChains, type RankChains } from './tile-shapes.js';
-import type { LoopBoundCheck, PruneCounts, TemplateFront, TemplateJob } from './types.js';
+import { forEachAssignment, loopMaxima, usageKey } from './tile-enumerate.js';
+import type { PruneCounts, TemplateFront, TemplateJob } from './types.js';
 
 export interface TileSearchContext {
   readonly evaluateLatency?: LatencyEvaluator;
@@ -12,158 +15,173 @@ export interface TileSearchContext {
   readonly signal?: { readonly aborted: boolean };
 }
 
-function satisfies(value: number, check: LoopBoundCheck): boolean {
-  switch (check.operator) {
-    case '==': return value === check.value;
-    case '<=': return value <= check.value;
-    case '>=': return value >= check.value;
-    case '<': return value < check.value;
-    case '>': return value > check.value;
+const FANOUT_ERROR = /spatial instances/;
+
+/** Evaluates rows with the model, skipping rows known to overflow; collects the valid ones. */
+class RowEvaluator {
+  readonly memo = new CapacityMemo();
+  readonly energy: number[] = [];
+  readonly latency: number[] = [];
+  readonly tiles: number[] = [];
+  evaluated = 0;
+  firstError: string | undefined;
+  private readonly built;
+  private readonly path;
+  private readonly allTensors;
+
+  constructor(private readonly job: TemplateJob, private readonly context: TileSearchContext, private readonly pruned: PruneCounts) {
+    this.built = templateMappingNodes(job.nodes, job.einsum, job.compute);
+    this.path = mappingPaths({ nodes: this.built.nodes })[0]!;
+    this.allTensors = new Map(job.tensorUse);
   }
-}
 
-/** Monotone checks (products bounded above) can reject a partial assignment early. */
-function partialOk(check: LoopBoundCheck, bounds: Int32Array, assigned: Uint8Array, complete: boolean): boolean {
-  if (check.each) return check.loops.every((i) => !assigned[i] || satisfies(bounds[i]!, check));
-  const upper = check.operator === '<=' || check.operator === '<';
-  if (!complete && !upper) return true;
-  let product = 1;
-  for (const i of check.loops) if (assigned[i]) product *= bounds[i]!;
-  return satisfies(product, check);
-}
+  get valid(): number {
+    return this.energy.length;
+  }
 
-interface Enumeration {
-  readonly tiles: Int32Array;
-  readonly count: number;
-}
-
-/** Every tile assignment that passes the loop-bound and fused-loop limits. */
-function enumerate(job: TemplateJob, chains: readonly RankChains[], nLoops: number, pruned: PruneCounts): Enumeration {
-  const fusedLoops = job.nodes.flatMap((n) => (n.kind === 'storage' ? [] : [n.fused]));
-  const tiles = new Int32Array(nLoops);
-  const bounds = new Int32Array(nLoops);
-  const assigned = new Uint8Array(nLoops);
-  let out = new Int32Array(Math.max(1, nLoops) * 1024);
-  let count = 0;
-  const fusedCountOk = (): boolean => {
-    let total = 0;
-    for (const rc of chains) {
-      let perVar = 0;
-      for (const i of rc.loops) if (assigned[i] && fusedLoops[i] && bounds[i]! > 1) perVar++;
-      if (perVar > job.maxFusedLoopsPerRankVariable) return false;
-      total += perVar;
-    }
-    return total <= job.maxFusedLoops;
-  };
-  const walk = (k: number): void => {
-    if (k === chains.length) {
-      if (!job.checks.every((c) => partialOk(c, bounds, assigned, true))) return void pruned.loopBounds++;
-      if ((count + 1) * nLoops > out.length) {
-        const bigger = new Int32Array(out.length * 2);
-        bigger.set(out);
-        out = bigger;
-      }
-      out.set(tiles, count * nLoops);
-      count++;
+  evaluate(row: Int32Array): void {
+    if (this.memo.dominated(row)) {
+      this.pruned.capacity++;
       return;
     }
-    const rc = chains[k]!;
-    let outerBound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
-    for (const chain of rc.chains) {
-      let outer = outerBound;
-      rc.loops.forEach((loop, j) => {
-        tiles[loop] = chain[j]!;
-        bounds[loop] = outer / chain[j]!;
-        assigned[loop] = 1;
-        outer = chain[j]!;
-      });
-      if (!job.checks.every((c) => partialOk(c, bounds, assigned, false))) pruned.loopBounds++;
-      else if (!fusedCountOk()) pruned.fusedLoops++;
-      else walk(k + 1);
-    }
-    for (const loop of rc.loops) assigned[loop] = 0;
-    outerBound = 0;
-  };
-  walk(0);
-  return { tiles: out, count };
-}
-
-/** Keeps rows reaching each min_usage; when none does, the rows with the best usage (§8). */
-function applyMinUsage(job: TemplateJob, chains: readonly RankChains[], rows: number[], tiles: Int32Array, nLoops: number): number[] {
-  const bounds = new Int32Array(nLoops);
-  let kept = rows;
-  for (const check of job.minUsage) {
-    const usage = kept.map((r) => {
-      loopBounds(chains, tiles.subarray(r * nLoops, (r + 1) * nLoops), job.modelEinsum.rankBounds, bounds);
-      return check.loops.reduce((p, i) => p * bounds[i]!, 1) / check.fanout;
+    if ((this.evaluated++ & 255) === 0 && this.context.signal?.aborted) throw new MappingStopped();
+    this.built.loops.forEach((loop, i) => {
+      loop.tile_shape = row[i]!;
     });
-    const reaching = kept.filter((_, i) => usage[i]! >= check.minUsage - 1e-12);
-    if (reaching.length > 0) kept = reaching;
-    else {
-      const best = Math.max(...usage);
-      kept = kept.filter((_, i) => usage[i] === best);
+    try {
+      const evaluation = evaluateEinsum(this.job.modelEinsum, this.path, this.allTensors, this.context.evaluateLatency);
+      let e = 0;
+      for (const entry of evaluation.energy) e += entry.energy;
+      this.energy.push(e);
+      this.latency.push(evaluation.latency);
+      for (let i = 0; i < row.length; i++) this.tiles.push(row[i]!);
+    } catch (error) {
+      if (!(error instanceof SpecErrorException)) throw error;
+      this.firstError ??= error.specError.message;
+      if (!FANOUT_ERROR.test(error.specError.message)) this.memo.add(row);
+      this.pruned.capacity++;
     }
   }
-  return kept;
 }
 
-/** Searches the tile shapes of one template and returns its Pareto front. */
+/** The best min_usage key below `limit` over all assignments (branch and bound), or -1. */
+function bestUsageKey(job: TemplateJob, chains: readonly RankChains[], nLoops: number, limit: number, loopMax: Int32Array, poll: () => void): number {
+  let best = -1;
+  const scratch: PruneCounts = { loopBounds: 0, fusedLoops: 0, minUsage: 0, capacity: 0, pareto: 0 };
+  forEachAssignment(
+    job,
+    chains,
+    nLoops,
+    scratch,
+    (_tiles, bounds) => {
+      const key = usageKey(job, bounds);
+      if (key < limit && key > best) best = key;
+    },
+    (bounds, assigned) => usageKey(job, bounds, assigned, loopMax) <= best,
+    poll,
+  );
+  return best;
+}
+
+/**
+ * Searches the tile shapes of one template and returns its Pareto front. Rows are tried by
+ * min_usage level, best first; the first level with a valid row is kept (the rows reaching every
+ * minimum, or else the best available usage, §8).
+ */
 export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}): TemplateFront {
   const pruned: PruneCounts = { loopBounds: 0, fusedLoops: 0, minUsage: 0, capacity: 0, pareto: 0 };
   const chains = rankChains(job);
   const nLoops = job.nodes.filter((n) => n.kind !== 'storage').length;
-  const { tiles, count } = enumerate(job, chains, nLoops, pruned);
-  const built = templateMappingNodes(job.nodes, job.einsum, job.compute);
-  const path = mappingPaths({ nodes: built.nodes })[0]!;
-  const allTensors = new Map(job.tensorUse);
-  const energy = new Float64Array(count);
-  const latency = new Float64Array(count);
-  const valid: number[] = [];
-  let firstError: string | undefined;
-  for (let r = 0; r < count; r++) {
-    if ((r & 255) === 0 && context.signal?.aborted) throw new Error('mapping cancelled');
-    built.loops.forEach((loop, i) => {
-      loop.tile_shape = tiles[r * nLoops + i]!;
-    });
-    try {
-      const evaluation = evaluateEinsum(job.modelEinsum, path, allTensors, context.evaluateLatency);
-      let e = 0;
-      for (const entry of evaluation.energy) e += entry.energy;
-      energy[r] = e;
-      latency[r] = evaluation.latency;
-      valid.push(r);
-    } catch (error) {
-      if (!(error instanceof SpecErrorException)) throw error;
-      firstError ??= error.specError.message;
-      pruned.capacity++;
+  const rows = new RowEvaluator(job, context, pruned);
+  const poll = (): void => {
+    if (context.signal?.aborted) throw new MappingStopped();
+  };
+  if (job.minUsage.length === 0) {
+    forEachAssignment(job, chains, nLoops, pruned, (tiles) => rows.evaluate(tiles), undefined, poll);
+  } else {
+    // Usage levels best first; each pass only walks subtrees that can still reach the level.
+    const loopMax = loopMaxima(chains, job.modelEinsum.rankBounds, nLoops);
+    let limit = Infinity;
+    let first = true;
+    while (rows.valid === 0) {
+      const target = bestUsageKey(job, chains, nLoops, limit, loopMax, poll);
+      if (target < 0) break;
+      forEachAssignment(
+        job,
+        chains,
+        nLoops,
+        first ? pruned : { ...pruned },
+        (tiles, bounds) => {
+          if (usageKey(job, bounds) === target) rows.evaluate(tiles);
+          else if (first) pruned.minUsage++;
+        },
+        (bounds, assigned) => usageKey(job, bounds, assigned, loopMax) < target,
+        poll,
+      );
+      first = false;
+      limit = target;
     }
   }
-  const usable = applyMinUsage(job, chains, valid, tiles, nLoops);
-  pruned.minUsage = valid.length - usable.length;
-  const e = usable.map((r) => energy[r]!);
-  const l = usable.map((r) => latency[r]!);
-  const front = paretoIndices(e, l, job.metric).map((i) => usable[i]!);
-  pruned.pareto = usable.length - front.length;
+  const { front, compat } = paretoByCompatibility(job, chains, rows, nLoops);
+  pruned.pareto = rows.valid - front.length;
   const frontTiles = new Int32Array(front.length * nLoops);
-  front.forEach((r, k) => frontTiles.set(tiles.subarray(r * nLoops, (r + 1) * nLoops), k * nLoops));
+  front.forEach((r, k) => frontTiles.set(rows.tiles.slice(r * nLoops, (r + 1) * nLoops), k * nLoops));
   return {
     jobId: job.id,
     einsumIndex: job.einsumIndex,
     nLoops,
-    energy: Float64Array.from(front, (r) => energy[r]!),
-    latency: Float64Array.from(front, (r) => latency[r]!),
+    energy: Float64Array.from(front, (r) => rows.energy[r]!),
+    latency: Float64Array.from(front, (r) => rows.latency[r]!),
     tiles: frontTiles,
-    fusedKeys: front.map((r) => fusedKey(job, chains, tiles.subarray(r * nLoops, (r + 1) * nLoops), nLoops)),
-    evaluated: count,
+    compat,
+    evaluated: rows.evaluated,
     pruned,
-    ...(firstError !== undefined ? { firstError } : {}),
+    ...(rows.firstError !== undefined ? { firstError: rows.firstError } : {}),
   };
 }
 
-/** Non-trivial fused loops as `rank-variable:trip-count`, outer to inner. */
-function fusedKey(job: TemplateJob, chains: readonly RankChains[], tiles: Int32Array, nLoops: number): string {
+/** Thrown when the caller's signal (cancel or time limit) stops the search. */
+export class MappingStopped extends Error {
+  constructor() {
+    super('mapping stopped');
+    this.name = 'MappingStopped';
+  }
+}
+
+/**
+ * Rows whose fused loops differ are not comparable (the join needs each of them), so the Pareto
+ * front is taken per compatibility key, like Python's `diff` goal on fused-loop columns.
+ */
+function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], rows: RowEvaluator, nLoops: number) {
+  const hasFused = job.nodes.some((n) => n.kind !== 'storage' && n.fused);
+  const keys = Array.from({ length: rows.valid }, (_, r) =>
+    hasFused || r === 0 ? compatibilityOf(job, chains, Int32Array.from(rows.tiles.slice(r * nLoops, (r + 1) * nLoops)), nLoops) : '',
+  );
+  if (!hasFused) {
+    const front = paretoIndices(rows.energy, rows.latency, job.metric);
+    return { front, compat: front.map(() => keys[0] ?? '') };
+  }
+  const groups = new Map<string, number[]>();
+  keys.forEach((key, r) => {
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  });
+  const front: number[] = [];
+  const compat: string[] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const members = groups.get(key)!;
+    const kept = paretoIndices(members.map((r) => rows.energy[r]!), members.map((r) => rows.latency[r]!), job.metric);
+    for (const k of kept) {
+      front.push(members[k]!);
+      compat.push(key);
+    }
+  }
+  return { front, compat };
+}
+
+function compatibilityOf(job: TemplateJob, chains: readonly RankChains[], tiles: Int32Array, nLoops: number): string {
   const bounds = new Int32Array(nLoops);
   loopBounds(chains, tiles, job.modelEinsum.rankBounds, bounds);
-  const loops = job.nodes.filter((n) => n.kind !== 'storage');
-  return loops.flatMap((n, i) => ('fused' in n && n.fused && bounds[i]! > 1 ? [`${n.rankVariable}:${bounds[i]}`] : [])).join(',');
+  return compatibilityKey(job, bounds);
 }

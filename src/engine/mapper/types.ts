@@ -79,8 +79,8 @@ export interface TemplateFront {
   readonly energy: Float64Array;
   readonly latency: Float64Array;
   readonly tiles: Int32Array;
-  /** Per row: fused-loop trip counts, as a string key (empty when there are no fused loops). */
-  readonly fusedKeys: readonly string[];
+  /** Per row: its compatibility key (see compatibility.ts). */
+  readonly compat: readonly string[];
   readonly evaluated: number;
   readonly pruned: PruneCounts;
   /** First model error seen, used to explain an empty front. */
@@ -93,6 +93,8 @@ export interface FrontRow {
   readonly latency: number;
   /** (jobId, row in that job's front) per Einsum joined so far. */
   readonly picks: readonly (readonly [number, number])[];
+  /** Compatibility key restricted to tensors still used by Einsums not joined yet. */
+  readonly compat: string;
 }
 
 export interface EinsumFront {

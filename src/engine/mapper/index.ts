@@ -1,0 +1,7 @@
+/** The FFM mapper: pmapping templates, tile-shape search, per-Einsum fronts, join, best mapping. */
+export type * from './types.js';
+export type { MapperEvent, MapperEventHandler, EnergyLatency } from './events.js';
+export { makePmappingTemplates, type TemplateOptions } from './templates.js';
+export { runTemplateJob, type TileSearchContext } from './tile-search.js';
+export { einsumFront, joinFronts, finalFront } from './join.js';
+export { mapSpec, type MapOptions, type MapResult, type MapStats } from './map-spec.js';

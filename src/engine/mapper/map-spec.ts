@@ -1,0 +1,179 @@
+/** `map`: the sequential mapper driver: templates → tile search → per-Einsum fronts → join → best mapping. */
+import { specError, type SpecError } from '../base/errors.js';
+import { err, ok, type Result } from '../base/result.js';
+import { createDefaultRegistry, type ComponentModelRegistry } from '../components/index.js';
+import { evaluateMapping, printMapping, type ModelResult } from '../model/index.js';
+import { buildModelInput } from '../pipeline/model-input.js';
+import { makeLatencyEvaluator } from '../pipeline/latency-expressions.js';
+import { prepareSpec, runStage, type PreparedSpec, type SpecInput } from '../pipeline/prepare.js';
+import { METRICS } from '../spec/schema/mapper.js';
+import type { Mapping, MappingNode } from '../spec/schema/mapping.js';
+import type { EnergyLatency, MapperEventHandler } from './events.js';
+import { comparePicks, einsumFront, finalFront, joinFronts } from './join.js';
+import { objective } from './pareto.js';
+import { pmappingNodes } from './pmapping-nodes.js';
+import { makePmappingTemplates } from './templates.js';
+import { MappingStopped, runTemplateJob } from './tile-search.js';
+import type { EinsumFront, FrontRow, MapperMetric, TemplateFront, TemplateJob } from './types.js';
+
+export interface MapOptions {
+  /** Default: from `mapper.metrics` (EDP if it has ENERGY_DELAY_PRODUCT or both energy and latency). */
+  readonly metric?: MapperMetric;
+  /** Default: `mapper.max_fused_loops`. */
+  readonly maxFusedLoops?: number;
+  /** Keep every tensor in the outermost memory (no fusion). */
+  readonly unfused?: boolean;
+  readonly registry?: ComponentModelRegistry;
+  /** Any AbortSignal-like object. */
+  readonly signal?: { readonly aborted: boolean };
+  readonly timeLimitSeconds?: number;
+  /** Clock in milliseconds (for the time limit and stats); `Date.now` by default. */
+  readonly now?: () => number;
+}
+
+export interface MapStats {
+  readonly templates: number;
+  readonly evaluated: number;
+  readonly keptPerEinsum: Readonly<Record<string, number>>;
+  readonly seconds: number;
+}
+
+export interface MapResult {
+  readonly prepared: PreparedSpec;
+  readonly mapping: Mapping;
+  readonly mappingYaml: string;
+  readonly result: ModelResult;
+  /** The final Pareto set (one point for single-objective metrics). */
+  readonly pareto: readonly EnergyLatency[];
+  readonly stats: MapStats;
+}
+
+function metricFromSpec(bits: number): MapperMetric {
+  if (bits & METRICS.ENERGY_DELAY_PRODUCT) return 'edp';
+  const energy = (bits & METRICS.ENERGY) !== 0;
+  const latency = (bits & METRICS.LATENCY) !== 0;
+  if (energy && latency) return 'edp';
+  return latency ? 'latency' : 'energy';
+}
+
+/** Finds the best mapping of a spec; progress goes to `onEvent`. */
+export function mapSpec(input: SpecInput, options: MapOptions = {}, onEvent: MapperEventHandler = () => undefined): Result<MapResult> {
+  const prepared = prepareSpec(input);
+  if (!prepared.ok) return prepared;
+  const run = runStage(prepared.value.loaded, () => {
+    try {
+      return mapPrepared(prepared.value, options, onEvent);
+    } catch (error) {
+      if (error instanceof MappingStopped) return err(stoppedError(options.signal?.aborted ?? false));
+      throw error;
+    }
+  });
+  if (!run.ok) return run;
+  return run.value;
+}
+
+function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: MapperEventHandler): Result<MapResult> {
+  const now = options.now ?? (() => Date.now());
+  const start = now();
+  const { spec, evaluated } = prepared;
+  const metric = options.metric ?? metricFromSpec(spec.mapper.metrics);
+  const registry = options.registry ?? createDefaultRegistry();
+  const deadline = start + (options.timeLimitSeconds ?? Math.min(spec.mapper.time_limit, 1e9)) * 1000;
+  const signal = { get aborted(): boolean { return (options.signal?.aborted ?? false) || now() > deadline; } };
+  const jobs = makePmappingTemplates(evaluated, registry, {
+    metric,
+    unfused: options.unfused ?? false,
+    maxFusedLoops: options.maxFusedLoops ?? spec.mapper.max_fused_loops,
+    maxFusedLoopsPerRankVariable: spec.mapper.max_fused_loops_per_rank_variable,
+    exploreLoopOrders: spec.mapper.explore_loop_orders,
+    maxTemplatesPerEinsum: spec.mapper.max_pmapping_templates_per_einsum,
+  });
+  const evaluateLatency = makeLatencyEvaluator(evaluated);
+  const fronts: EinsumFront[] = [];
+  const templateFronts = new Map<number, TemplateFront>();
+  let evaluatedCount = 0;
+  for (const einsum of evaluated.workload.einsums) {
+    const mine = jobs.filter((j) => j.einsumIndex === einsum.index);
+    onEvent({ type: 'templates', einsum: einsum.name, count: mine.length });
+    const done: TemplateFront[] = [];
+    for (const job of mine) {
+      if (signal.aborted) return err(stoppedError(options.signal?.aborted ?? false));
+      const front = runTemplateJob(job, { evaluateLatency, signal });
+      templateFronts.set(job.id, front);
+      done.push(front);
+      evaluatedCount += front.evaluated;
+      onEvent({ type: 'template-done', einsum: einsum.name, jobId: job.id, evaluated: front.evaluated, kept: front.energy.length, pruned: front.pruned });
+    }
+    const front = einsumFront(einsum.index, einsum.name, done, metric);
+    if (front.rows.length === 0) return err(noMappingError(einsum.name, mine, done));
+    fronts.push(front);
+    onEvent({ type: 'einsum-front', einsum: einsum.name, front: points(front.rows) });
+  }
+  const liveAfter = (k: number) => new Set(evaluated.workload.einsums.slice(k + 1).flatMap((e) => e.tensors.map((t) => t.name)));
+  let joined: FrontRow[] = fronts[0] ? joinFronts([{ energy: 0, latency: 0, picks: [], compat: '' }], fronts[0], metric, liveAfter(0)) : [];
+  for (let k = 1; k < fronts.length; k++) {
+    joined = joinFronts(joined, fronts[k]!, metric, liveAfter(k));
+    if (joined.length === 0) return err(specError('mapper', `no compatible pmappings when joining Einsum ${fronts[k]!.einsum} to the ones before it`, { path: ['workload'], hint: 'Relax max_fused_loops or use --unfused.' }));
+    onEvent({ type: 'join-step', step: k, einsum: fronts[k]!.einsum, front: points(joined) });
+  }
+  const final = finalFront(joined, metric);
+  onEvent({ type: 'final', front: points(final) });
+  const best = pickBest(final, metric);
+  const mapping = assembleMapping(best, jobs, templateFronts);
+  const model = evaluateMapping(buildModelInput(evaluated, mapping, registry));
+  if (!model.ok) return model;
+  const keptPerEinsum = Object.fromEntries(fronts.map((f) => [f.einsum, f.rows.length]));
+  return ok({
+    prepared,
+    mapping,
+    mappingYaml: printMapping(mapping),
+    result: model.value,
+    pareto: metric === 'edp' ? [{ energy: best.energy, latency: best.latency }] : points([best]),
+    stats: { templates: jobs.length, evaluated: evaluatedCount, keptPerEinsum, seconds: (now() - start) / 1000 },
+  });
+}
+
+function points(rows: readonly FrontRow[]): EnergyLatency[] {
+  return rows.map((r) => ({ energy: r.energy, latency: r.latency }));
+}
+
+/** Smallest objective; ties go to lower energy, then lower latency, then the simplest templates. */
+function pickBest(rows: readonly FrontRow[], metric: MapperMetric): FrontRow {
+  const score = (r: FrontRow) => objective(metric, r.energy, r.latency);
+  return [...rows].sort((a, b) => score(a) - score(b) || a.energy - b.energy || a.latency - b.latency || comparePicks(a, b))[0]!;
+}
+
+/** One Nested branch per Einsum under a Sequential. */
+function assembleMapping(row: FrontRow, jobs: readonly TemplateJob[], fronts: ReadonlyMap<number, TemplateFront>): Mapping {
+  const branches: MappingNode[] = row.picks.map(([jobId, r]) => {
+    const job = jobs[jobId]!;
+    const front = fronts.get(jobId)!;
+    const tiles = front.tiles.subarray(r * front.nLoops, (r + 1) * front.nLoops);
+    return { $tag: 'Nested', nodes: pmappingNodes(job.nodes, job.einsum, job.compute, tiles) };
+  });
+  if (branches.length === 1) return { nodes: (branches[0] as { nodes: MappingNode[] }).nodes };
+  return { nodes: [{ $tag: 'Sequential', nodes: branches }] };
+}
+
+function stoppedError(cancelled: boolean): SpecError {
+  return cancelled
+    ? specError('mapper', 'mapping was cancelled')
+    : specError('mapper', 'the mapper hit its time limit before finishing', { path: ['mapper', 'time_limit'], hint: 'Raise mapper.time_limit, or constrain the spec (fewer may_keep choices, loop_bounds).' });
+}
+
+function noMappingError(einsum: string, jobs: readonly TemplateJob[], fronts: readonly TemplateFront[]): SpecError {
+  if (jobs.length === 0) {
+    return specError('mapper', `Einsum ${einsum} has no pmapping template: no enabled Compute can run it, or the memories' tensors: keep/may_keep rules leave some tensor unstored`, {
+      path: ['arch'],
+      hint: 'Check the Compute nodes\' `enabled` expressions and that every tensor can be kept in some memory.',
+    });
+  }
+  const sum = (f: (t: TemplateFront) => number) => fronts.reduce((a, t) => a + f(t), 0);
+  const firstError = fronts.find((f) => f.firstError)?.firstError;
+  const causes = `${sum((t) => t.pruned.loopBounds)} by loop bounds/fanout, ${sum((t) => t.pruned.fusedLoops)} by fused-loop limits, ${sum((t) => t.pruned.capacity)} by capacity or fanout in the model`;
+  return specError('mapper', `Einsum ${einsum} has no valid mapping: all ${jobs.length} templates were ruled out (${causes})${firstError ? `; e.g. ${firstError}` : ''}`, {
+    path: ['arch'],
+    hint: 'Increase the memory sizes or fanouts named above, or relax loop_bounds/min_usage constraints.',
+  });
+}
+
