@@ -7,6 +7,8 @@ import { LoopTreeView } from './features/mapping-tree/LoopTreeView.js';
 import { ResultsToolbar, ResultsView } from './features/results/ResultsPanel.js';
 import { RunControls } from './features/run/RunControls.js';
 import { CopyLinkButton } from './features/share/CopyLinkButton.js';
+import { ImportTimeloopButton } from './features/timeloop/ImportTimeloopButton.js';
+import { TimeloopReport } from './features/timeloop/TimeloopReport.js';
 import { useExplorer } from './store/context.js';
 import { Panel } from './widgets/Panel.js';
 import { PanelBoundary } from './widgets/PanelBoundary.js';
@@ -37,14 +39,28 @@ export function App() {
 }
 
 function SpecColumn() {
+  const imported = useExplorer((s) => s.timeloopReport !== null);
   return (
     <div className="column">
       <Panel title="Variables" className="variables">
         <VariablesForm />
       </Panel>
-      <Panel title="Spec" className="spec">
+      <Panel
+        title="Spec"
+        className="spec"
+        actions={
+          <PanelBoundary name="Timeloop import">
+            <ImportTimeloopButton />
+          </PanelBoundary>
+        }
+      >
         <EditorPanel />
       </Panel>
+      {imported ? (
+        <Panel title="Timeloop conversion" className="timeloop">
+          <TimeloopReport />
+        </Panel>
+      ) : null}
     </div>
   );
 }

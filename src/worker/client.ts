@@ -3,11 +3,27 @@
  * newest request wins (older results come back as 'stale'), a crashed worker is restarted and
  * reported, and cancel terminates the worker so even a long call stops at once.
  */
-import type { CheckResult, DesignFiles, EngineTransport, EvaluateDesignResult, TransportFactory } from './protocol.js';
+import type {
+  AssistCompletion,
+  AssistQuery,
+  CheckResult,
+  DesignFiles,
+  EngineTransport,
+  EvaluateDesignResult,
+  TimeloopFile,
+  TimeloopImport,
+  TransportFactory,
+} from './protocol.js';
 import { createLazyInProcessTransport, createWorkerOrFallback } from './transports.js';
 
-/** Independent lanes: a long map on 'run' never delays the as-you-type check on 'check'. */
-export type Channel = 'check' | 'run';
+/**
+ * Independent lanes: a long map on 'run' never delays the as-you-type check on 'check'; editor
+ * hovers and completions use 'assist', Timeloop imports 'import'.
+ */
+export type Channel = 'check' | 'run' | 'assist' | 'import';
+
+/** A cursor for hover or completion; the client adds the design's last check for names. */
+export type AssistCursor = Omit<AssistQuery, 'check'>;
 
 export type CallOutcome<T> =
   | { readonly status: 'ok'; readonly value: T; readonly generation: number }
@@ -20,6 +36,10 @@ export interface EngineClient {
   checkDesign(design: DesignFiles): Promise<CallOutcome<CheckResult>>;
   /** Evaluates the spec's mapping on the 'run' channel (cancel('run') stops it). */
   evaluateDesign(design: DesignFiles): Promise<CallOutcome<EvaluateDesignResult>>;
+  /** Hover markdown at a cursor. Assist calls never go stale; callers drop answers they no longer want. */
+  hover(cursor: AssistCursor): Promise<CallOutcome<string | null>>;
+  complete(cursor: AssistCursor): Promise<CallOutcome<AssistCompletion>>;
+  convertTimeloop(files: readonly TimeloopFile[]): Promise<CallOutcome<TimeloopImport>>;
   /** Drops the channel's calls in flight (they resolve 'cancelled') and restarts its worker. */
   cancel(channel: Channel): void;
   dispose(): void;
@@ -37,10 +57,10 @@ interface Lane {
 }
 
 export function createEngineClient(factory: TransportFactory, hooks: ClientHooks = {}): EngineClient {
-  const lanes: Record<Channel, Lane> = {
-    check: { transport: null, generation: 0, pending: new Set() },
-    run: { transport: null, generation: 0, pending: new Set() },
-  };
+  const newLane = (): Lane => ({ transport: null, generation: 0, pending: new Set() });
+  const lanes: Record<Channel, Lane> = { check: newLane(), run: newLane(), assist: newLane(), import: newLane() };
+  // Names for completions come from the newest check that found any.
+  let lastCheck: CheckResult | undefined;
 
   const settleAll = (lane: Lane, outcome: CallOutcome<never>) => {
     for (const settle of [...lane.pending]) settle(outcome);
@@ -66,9 +86,10 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
     return lane.transport;
   };
 
-  function call<T>(channel: Channel, invoke: (t: EngineTransport) => Promise<T>): Promise<CallOutcome<T>> {
+  /** `newestWins` false: concurrent calls on the lane all deliver (hover and completion overlap). */
+  function call<T>(channel: Channel, invoke: (t: EngineTransport) => Promise<T>, newestWins = true): Promise<CallOutcome<T>> {
     const lane = lanes[channel];
-    const generation = ++lane.generation;
+    const generation = newestWins ? ++lane.generation : lane.generation;
     return new Promise<CallOutcome<T>>((resolve) => {
       const settle = (outcome: CallOutcome<T>) => {
         if (!lane.pending.delete(settle)) return;
@@ -91,8 +112,15 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
   }
 
   return {
-    checkDesign: (design) => call('check', (t) => t.api.checkDesign(design)),
+    checkDesign: async (design) => {
+      const outcome = await call('check', (t) => t.api.checkDesign(design));
+      if (outcome.status === 'ok' && (outcome.value.einsums.length > 0 || outcome.value.archPaths.length > 0)) lastCheck = outcome.value;
+      return outcome;
+    },
     evaluateDesign: (design) => call('run', (t) => t.api.evaluateDesign(design)),
+    hover: (cursor) => call('assist', (t) => t.api.hover(withCheck(cursor, lastCheck)), false),
+    complete: (cursor) => call('assist', (t) => t.api.complete(withCheck(cursor, lastCheck)), false),
+    convertTimeloop: (files) => call('import', (t) => t.api.convertTimeloop(files)),
     cancel(channel) {
       const lane = lanes[channel];
       lane.generation++;
@@ -106,6 +134,10 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
       }
     },
   };
+}
+
+function withCheck(cursor: AssistCursor, check: CheckResult | undefined): AssistQuery {
+  return check === undefined ? cursor : { ...cursor, check };
 }
 
 function errorMessage(thrown: unknown): string {

@@ -4,13 +4,18 @@
  */
 import {
   checkDesign,
+  completeAt,
+  convertTimeloopResult,
   evaluateDesign,
+  hoverAt,
+  namesFromCheck,
   type CheckResult,
   type DesignFiles,
   type EvaluateDesignResult,
 } from '../engine/index.js';
 import { specError, SpecErrorException, type SpecError } from '../engine/base/errors.js';
-import type { EngineApi } from './protocol.js';
+import type { AssistQuery, EngineApi, TimeloopImport } from './protocol.js';
+import type { AssistRequest, TimeloopFile } from '../engine/index.js';
 
 export type CheckDesignFn = (design: DesignFiles) => CheckResult | Promise<CheckResult>;
 export type EvaluateDesignFn = (design: DesignFiles) => EvaluateDesignResult | Promise<EvaluateDesignResult>;
@@ -63,5 +68,32 @@ export function createEngineApi(engine: EngineFunctions = findEngineFunctions())
   return {
     checkDesign: (design) => guarded(engine.checkDesign, design, CHECK_UNAVAILABLE, emptyCheck),
     evaluateDesign: (design) => guarded(engine.evaluateDesign, design, EVALUATE_UNAVAILABLE, failedEvaluation),
+    hover: async (query) => quietly(() => hoverAt(assistRequest(query)), null),
+    complete: async (query) => quietly(() => completeAt(assistRequest(query)), { from: query.col, items: [] }),
+    convertTimeloop: async (files) => importTimeloop(files),
   };
+}
+
+function assistRequest(query: AssistQuery): AssistRequest {
+  const { text, line, col, check } = query;
+  return check === undefined ? { text, line, col } : { text, line, col, names: namesFromCheck(check) };
+}
+
+/** Editor help is best effort: a failure means no hover, never an error in the user's face. */
+function quietly<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    return fallback;
+  }
+}
+
+function importTimeloop(files: readonly TimeloopFile[]): TimeloopImport {
+  try {
+    const result = convertTimeloopResult(files);
+    if (!result.ok) return { errors: result.errors, yaml: null, report: null };
+    return { errors: [], yaml: result.value.yaml, report: result.value.report };
+  } catch (thrown) {
+    return { errors: [toSpecError(thrown)], yaml: null, report: null };
+  }
 }

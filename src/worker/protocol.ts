@@ -1,7 +1,30 @@
 /** What crosses the worker boundary: the engine calls the UI makes, all on plain data. */
-import type { CheckResult, DesignFiles, EvaluateDesignResult } from '../engine/index.js';
+import type {
+  AssistCompletion,
+  CheckResult,
+  ConversionReport,
+  DesignFiles,
+  EvaluateDesignResult,
+  SpecError,
+  TimeloopFile,
+} from '../engine/index.js';
 
-export type { CheckResult, DesignFiles, EvaluateDesignResult };
+export type { AssistCompletion, CheckResult, ConversionReport, DesignFiles, EvaluateDesignResult, TimeloopFile };
+
+/** A cursor in one spec file; `check` is the design's last check, for tensor and component names. */
+export interface AssistQuery {
+  readonly text: string;
+  readonly line: number;
+  readonly col: number;
+  readonly check?: CheckResult;
+}
+
+/** `convertTimeloop`: the AccelForge spec and what the conversion lost, or errors. */
+export interface TimeloopImport {
+  readonly errors: readonly SpecError[];
+  readonly yaml: string | null;
+  readonly report: ConversionReport | null;
+}
 
 /** The engine as the UI sees it, whichever transport carries the calls. */
 export interface EngineApi {
@@ -9,6 +32,12 @@ export interface EngineApi {
   checkDesign(design: DesignFiles): Promise<CheckResult>;
   /** Evaluates the design's own mapping; problems come back in `errors`, never as exceptions. */
   evaluateDesign(design: DesignFiles): Promise<EvaluateDesignResult>;
+  /** Markdown describing the spec field or value under the cursor, or null. */
+  hover(query: AssistQuery): Promise<string | null>;
+  /** Completion items for the word before the cursor. */
+  complete(query: AssistQuery): Promise<AssistCompletion>;
+  /** Converts Timeloop input files into one AccelForge spec; problems come back in `errors`. */
+  convertTimeloop(files: readonly TimeloopFile[]): Promise<TimeloopImport>;
 }
 
 /** A transport carries EngineApi calls (a Web Worker, or direct calls in the same thread). */

@@ -20,6 +20,9 @@ export const createWorkerTransport: TransportFactory = (onCrash) => {
     api: {
       checkDesign: (design) => remote.checkDesign(design),
       evaluateDesign: (design) => remote.evaluateDesign(design),
+      hover: (query) => remote.hover(query),
+      complete: (query) => remote.complete(query),
+      convertTimeloop: (files) => remote.convertTimeloop(files),
     },
     inProcess: false,
     terminate: () => {
@@ -38,6 +41,9 @@ export const createLazyInProcessTransport: TransportFactory = () => {
     api: {
       checkDesign: async (design) => (await api).checkDesign(design),
       evaluateDesign: async (design) => (await api).evaluateDesign(design),
+      hover: async (query) => (await api).hover(query),
+      complete: async (query) => (await api).complete(query),
+      convertTimeloop: async (files) => (await api).convertTimeloop(files),
     },
   };
   return transport;

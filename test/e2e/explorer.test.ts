@@ -21,6 +21,7 @@ const TEST_IDS = [
   'looptree',
   'copy-link',
   'error-list',
+  'import-timeloop',
 ];
 
 let server: StaticServer;

@@ -4,7 +4,7 @@ import { specError } from '../../src/engine/base/errors.js';
 import { createEngineClient } from '../../src/worker/client.js';
 import { createInProcessTransportFactory } from '../../src/worker/in-process-transport.js';
 import { CHECK_UNAVAILABLE } from '../../src/worker/engine-api.js';
-import type { EngineTransport, TransportFactory } from '../../src/worker/protocol.js';
+import type { AssistQuery, EngineTransport, TransportFactory } from '../../src/worker/protocol.js';
 
 const DESIGN: DesignFiles = { files: { 'a.yaml': 'arch: {}' }, specFiles: ['a.yaml'], variables: {} };
 
@@ -17,6 +17,7 @@ function manualTransport() {
   const calls: { design: DesignFiles; resolve(r: CheckResult): void }[] = [];
   const evaluations: ((r: EvaluateDesignResult) => void)[] = [];
   const crashes: ((message: string) => void)[] = [];
+  const queries: AssistQuery[] = [];
   let created = 0;
   let terminated = 0;
   const factory: TransportFactory = (onCrash) => {
@@ -28,11 +29,14 @@ function manualTransport() {
       api: {
         checkDesign: (design) => new Promise((resolve) => calls.push({ design, resolve })),
         evaluateDesign: () => new Promise((resolve) => evaluations.push(resolve)),
+        hover: (query) => (queries.push(query), Promise.resolve(`hover ${query.line}`)),
+        complete: (query) => (queries.push(query), Promise.resolve({ from: query.col, items: [] })),
+        convertTimeloop: () => Promise.resolve({ errors: [], yaml: 'arch: {}', report: { format: 'v0.4', items: [] } }),
       },
     };
     return transport;
   };
-  return { factory, calls, evaluations, crashes, counts: () => ({ created, terminated }) };
+  return { factory, calls, evaluations, crashes, queries, counts: () => ({ created, terminated }) };
 }
 
 describe('createEngineClient', () => {
@@ -116,5 +120,24 @@ describe('createEngineClient', () => {
     expect(notices).toEqual(['The engine stopped (out of memory) and was restarted.']);
     void client.checkDesign(DESIGN);
     expect(t.counts()).toEqual({ created: 2, terminated: 1 });
+  });
+
+  it('sends the newest check that found names along with hover and completion, and keeps both answers', async () => {
+    const manual = manualTransport();
+    const client = createEngineClient(manual.factory);
+    const named: CheckResult = { errors: [], einsums: [{ name: 'E', rankVariableBounds: { m: 4 }, tensorSizes: { A: 4 }, macs: 4 }], archPaths: [] };
+    const checked = client.checkDesign(DESIGN);
+    manual.calls[0]?.resolve(named);
+    await checked;
+    const empty = client.checkDesign(DESIGN);
+    manual.calls[1]?.resolve(resultWith('broken'));
+    await empty;
+    const [hover, completion] = await Promise.all([
+      client.hover({ text: 'a: 1', line: 1, col: 1 }),
+      client.complete({ text: 'a: 1', line: 1, col: 2 }),
+    ]);
+    expect(hover).toEqual({ status: 'ok', value: 'hover 1', generation: 0 });
+    expect(completion.status).toBe('ok');
+    expect(manual.queries.map((q) => q.check)).toEqual([named, named]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { ExplorerState } from '../store/state.js';
 import type { ExplorerStore } from '../store/store.js';
+import { registerAssistProviders, type AssistSource } from './assist-providers.js';
 import { specErrorsToMarkers } from './markers.js';
 import type { Monaco } from './monaco.js';
 
@@ -17,7 +18,9 @@ function modelUri(monaco: Monaco, path: string) {
   return monaco.Uri.from({ scheme: 'inmemory', authority: 'design', path: `/${path}` });
 }
 
-export function mountEditor(monaco: Monaco, host: HTMLElement, store: ExplorerStore): () => void {
+/** `assist` answers hovers and completions; without it the editor has neither. */
+export function mountEditor(monaco: Monaco, host: HTMLElement, store: ExplorerStore, assist?: AssistSource): () => void {
+  const providers = assist ? registerAssistProviders(monaco, assist) : null;
   const editor = monaco.editor.create(host, {
     model: null,
     automaticLayout: true,
@@ -91,6 +94,7 @@ export function mountEditor(monaco: Monaco, host: HTMLElement, store: ExplorerSt
     if (state.editorReveal !== prev.editorReveal) reveal(state);
   });
   return () => {
+    providers?.dispose();
     unsubscribe();
     editor.dispose();
     for (const model of models.values()) model.dispose();

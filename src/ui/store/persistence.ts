@@ -31,6 +31,8 @@ export const PERSISTENCE = {
   paretoY: 'url',
   editorReveal: 'none',
   editorFraction: 'local',
+  timeloopReport: 'none',
+  importErrors: 'none',
 } as const satisfies { readonly [K in keyof ExplorerData]: Persistence };
 
 export type PersistedKey<P extends Persistence> = {

@@ -32,7 +32,7 @@ export interface RunActions {
   dismissNotice(index: number): void;
   /** A finished run: its points, or its errors and a message for the results area. */
   setRunOutcome(outcome: { results: ResultSet | null; errors: readonly SpecError[]; message: string | null }): void;
-  /** An edit happened: run errors point into old text and results describe the old design. */
+  /** An edit happened: run and import errors point into old text and results describe the old design. */
   markDesignEdited(): void;
 }
 
@@ -67,6 +67,7 @@ export const createRunSlice: StoreSlice<RunActions> = (set) => ({
   markDesignEdited: () =>
     set((s) => ({
       ...(s.runErrors.length === 0 ? {} : { runErrors: [] }),
+      ...(s.importErrors.length === 0 ? {} : { importErrors: [] }),
       ...(s.results === null || s.resultsStale ? {} : { resultsStale: true }),
     })),
 });

@@ -1,15 +1,17 @@
 /** The whole explorer state: data of every slice plus their actions. */
+import type { ImportActions, ImportData } from './import-slice.js';
 import type { RunActions, RunData } from './run-slice.js';
 import type { SelectionActions, SelectionData } from './selection-slice.js';
 import type { SpecActions, SpecData } from './spec-slice.js';
 import type { ViewActions, ViewData } from './view-slice.js';
+import { DEFAULT_IMPORT } from './import-slice.js';
 import { DEFAULT_RUN } from './run-slice.js';
 import { DEFAULT_SELECTION } from './selection-slice.js';
 import { DEFAULT_SPEC } from './spec-slice.js';
 import { DEFAULT_VIEW } from './view-slice.js';
 
-export type ExplorerData = SpecData & RunData & SelectionData & ViewData;
-export type ExplorerActions = SpecActions & RunActions & SelectionActions & ViewActions;
+export type ExplorerData = SpecData & RunData & SelectionData & ViewData & ImportData;
+export type ExplorerActions = SpecActions & RunActions & SelectionActions & ViewActions & ImportActions;
 export type ExplorerState = ExplorerData & ExplorerActions;
 
 export const DEFAULT_DATA: ExplorerData = {
@@ -17,4 +19,5 @@ export const DEFAULT_DATA: ExplorerData = {
   ...DEFAULT_RUN,
   ...DEFAULT_SELECTION,
   ...DEFAULT_VIEW,
+  ...DEFAULT_IMPORT,
 };

@@ -1,5 +1,6 @@
 /** The explorer store. Components use `useExplorer(selector)`; nothing else imports zustand. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createImportSlice } from './import-slice.js';
 import { createRunSlice } from './run-slice.js';
 import { createSelectionSlice } from './selection-slice.js';
 import { createSpecSlice } from './spec-slice.js';
@@ -18,5 +19,6 @@ export function createExplorerStore(initial: Partial<ExplorerData> = {}): Explor
     ...createRunSlice(set, get),
     ...createSelectionSlice(set, get),
     ...createViewSlice(set, get),
+    ...createImportSlice(set, get),
   }));
 }

@@ -5,15 +5,16 @@ import { formatSpecPath } from '../../../engine/base/errors.js';
 import { useExplorer } from '../../store/context.js';
 
 export function ErrorList() {
-  const { checkErrors, runErrors, fresh, notices, dismissNotice, revealInEditor } = useExplorer((s) => ({
+  const { checkErrors, runErrors, importErrors, fresh, notices, dismissNotice, revealInEditor } = useExplorer((s) => ({
     checkErrors: s.checkErrors,
     runErrors: s.runErrors,
+    importErrors: s.importErrors,
     fresh: s.checkFresh,
     notices: s.notices,
     dismissNotice: s.dismissNotice,
     revealInEditor: s.revealInEditor,
   }));
-  const errors = [...checkErrors, ...runErrors.filter((e) => !checkErrors.some((c) => sameError(c, e)))];
+  const errors = [...importErrors, ...checkErrors, ...runErrors.filter((e) => !checkErrors.some((c) => sameError(c, e)))];
   return (
     <div className="error-list" data-testid="error-list" data-count={errors.length} data-fresh={fresh}>
       {notices.map((notice, i) => (

@@ -1,0 +1,31 @@
+/** Converts Timeloop files in the worker and loads the result as the design. */
+import type { EngineClient } from '../../../worker/client.js';
+import type { TimeloopFile } from '../../../worker/protocol.js';
+import type { ExplorerStore } from '../../store/store.js';
+
+/** Returns true when the converted spec was loaded. */
+export async function importTimeloop(
+  store: ExplorerStore,
+  client: Pick<EngineClient, 'convertTimeloop'>,
+  files: readonly TimeloopFile[],
+): Promise<boolean> {
+  if (files.length === 0) return false;
+  const outcome = await client.convertTimeloop(files);
+  const actions = store.getState();
+  if (outcome.status !== 'ok') {
+    if (outcome.status === 'crashed' || outcome.status === 'failed') actions.addNotice(`Timeloop import failed: ${outcome.message}`);
+    return false;
+  }
+  const { yaml, report, errors } = outcome.value;
+  if (yaml === null || report === null) {
+    actions.setImportErrors(errors);
+    return false;
+  }
+  actions.loadImportedDesign(yaml, { report, sources: files.map((f) => f.path) });
+  return true;
+}
+
+/** Reads browser File objects as Timeloop input files, keyed by their names. */
+export async function readTimeloopFiles(files: readonly File[]): Promise<TimeloopFile[]> {
+  return Promise.all(files.map(async (file) => ({ path: file.webkitRelativePath || file.name, text: await file.text() })));
+}
