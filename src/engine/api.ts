@@ -130,3 +130,20 @@ export interface EvaluateDesignResult {
   /** True when the only problem is that the spec has no `mapping:` section. */
   readonly noMapping: boolean;
 }
+
+/** Options of a mapper run started from the explorer. */
+export interface MapDesignOptions {
+  readonly metric?: 'energy' | 'latency' | 'edp';
+  readonly maxFusedLoops?: number;
+  readonly unfused?: boolean;
+  readonly timeLimitSeconds?: number;
+}
+
+export interface MapDesignResult {
+  readonly errors: readonly SpecError[];
+  /** The best mapping for the metric, fully evaluated; null when the mapper failed. */
+  readonly evaluation: EvaluationData | null;
+  /** The final Pareto set (one point for a single-objective metric). */
+  readonly pareto: readonly { readonly energy: number; readonly latency: number }[];
+  readonly stats: { readonly templates: number; readonly evaluated: number; readonly seconds: number } | null;
+}

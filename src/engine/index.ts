@@ -29,3 +29,5 @@ export { convertTimeloop, convertTimeloopResult, convertTimeloopFiles, renderRep
 export { hoverAt, completeAt, namesFromCheck, type AssistNames, type AssistRequest, type AssistItem, type AssistItemKind, type AssistCompletion } from './pipeline/editor-assist.js';
 export type { ConversionReport, ReportItem, ReportKind, TimeloopFile } from './timeloop/index.js';
 export { mapSpec, type MapOptions, type MapResult, type MapStats, type MapperEvent } from './mapper/index.js';
+export { mapDesign } from './pipeline/map-design.js';
+export type { MapDesignOptions, MapDesignResult } from './api.js';

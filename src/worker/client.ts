@@ -10,6 +10,8 @@ import type {
   DesignFiles,
   EngineTransport,
   EvaluateDesignResult,
+  MapDesignOptions,
+  MapDesignResult,
   TimeloopFile,
   TimeloopImport,
   TransportFactory,
@@ -36,6 +38,8 @@ export interface EngineClient {
   checkDesign(design: DesignFiles): Promise<CallOutcome<CheckResult>>;
   /** Evaluates the spec's mapping on the 'run' channel (cancel('run') stops it). */
   evaluateDesign(design: DesignFiles): Promise<CallOutcome<EvaluateDesignResult>>;
+  /** Runs the mapper on the 'run' channel (cancel('run') stops it). */
+  mapDesign(design: DesignFiles, options: MapDesignOptions): Promise<CallOutcome<MapDesignResult>>;
   /** Hover markdown at a cursor. Assist calls never go stale; callers drop answers they no longer want. */
   hover(cursor: AssistCursor): Promise<CallOutcome<string | null>>;
   complete(cursor: AssistCursor): Promise<CallOutcome<AssistCompletion>>;
@@ -118,6 +122,7 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
       return outcome;
     },
     evaluateDesign: (design) => call('run', (t) => t.api.evaluateDesign(design)),
+    mapDesign: (design, options) => call('run', (t) => t.api.mapDesign(design, options)),
     hover: (cursor) => call('assist', (t) => t.api.hover(withCheck(cursor, lastCheck)), false),
     complete: (cursor) => call('assist', (t) => t.api.complete(withCheck(cursor, lastCheck)), false),
     convertTimeloop: (files) => call('import', (t) => t.api.convertTimeloop(files)),

@@ -8,10 +8,12 @@ import {
   convertTimeloopResult,
   evaluateDesign,
   hoverAt,
+  mapDesign,
   namesFromCheck,
   type CheckResult,
   type DesignFiles,
   type EvaluateDesignResult,
+  type MapDesignResult,
 } from '../engine/index.js';
 import { specError, SpecErrorException, type SpecError } from '../engine/base/errors.js';
 import type { AssistQuery, EngineApi, TimeloopImport } from './protocol.js';
@@ -41,6 +43,10 @@ function failedEvaluation(errors: readonly SpecError[]): EvaluateDesignResult {
   return { errors, evaluation: null, noMapping: false };
 }
 
+function failedMapping(errors: readonly SpecError[]): MapDesignResult {
+  return { errors, evaluation: null, pareto: [], stats: null };
+}
+
 function toSpecError(thrown: unknown): SpecError {
   if (thrown instanceof SpecErrorException) return thrown.specError;
   const message = thrown instanceof Error ? thrown.message : String(thrown);
@@ -68,6 +74,7 @@ export function createEngineApi(engine: EngineFunctions = findEngineFunctions())
   return {
     checkDesign: (design) => guarded(engine.checkDesign, design, CHECK_UNAVAILABLE, emptyCheck),
     evaluateDesign: (design) => guarded(engine.evaluateDesign, design, EVALUATE_UNAVAILABLE, failedEvaluation),
+    mapDesign: (design, options) => guarded((d: DesignFiles) => mapDesign(d, options), design, EVALUATE_UNAVAILABLE, failedMapping),
     hover: async (query) => quietly(() => hoverAt(assistRequest(query)), null),
     complete: async (query) => quietly(() => completeAt(assistRequest(query)), { from: query.col, items: [] }),
     convertTimeloop: async (files) => importTimeloop(files),

@@ -5,11 +5,13 @@ import type {
   ConversionReport,
   DesignFiles,
   EvaluateDesignResult,
+  MapDesignOptions,
+  MapDesignResult,
   SpecError,
   TimeloopFile,
 } from '../engine/index.js';
 
-export type { AssistCompletion, CheckResult, ConversionReport, DesignFiles, EvaluateDesignResult, TimeloopFile };
+export type { AssistCompletion, CheckResult, ConversionReport, DesignFiles, EvaluateDesignResult, MapDesignOptions, MapDesignResult, TimeloopFile };
 
 /** A cursor in one spec file; `check` is the design's last check, for tensor and component names. */
 export interface AssistQuery {
@@ -32,6 +34,8 @@ export interface EngineApi {
   checkDesign(design: DesignFiles): Promise<CheckResult>;
   /** Evaluates the design's own mapping; problems come back in `errors`, never as exceptions. */
   evaluateDesign(design: DesignFiles): Promise<EvaluateDesignResult>;
+  /** Runs the mapper and evaluates its best mapping; problems come back in `errors`. */
+  mapDesign(design: DesignFiles, options: MapDesignOptions): Promise<MapDesignResult>;
   /** Markdown describing the spec field or value under the cursor, or null. */
   hover(query: AssistQuery): Promise<string | null>;
   /** Completion items for the word before the cursor. */

@@ -20,6 +20,7 @@ export const createWorkerTransport: TransportFactory = (onCrash) => {
     api: {
       checkDesign: (design) => remote.checkDesign(design),
       evaluateDesign: (design) => remote.evaluateDesign(design),
+      mapDesign: (design, options) => remote.mapDesign(design, options),
       hover: (query) => remote.hover(query),
       complete: (query) => remote.complete(query),
       convertTimeloop: (files) => remote.convertTimeloop(files),
@@ -41,6 +42,7 @@ export const createLazyInProcessTransport: TransportFactory = () => {
     api: {
       checkDesign: async (design) => (await api).checkDesign(design),
       evaluateDesign: async (design) => (await api).evaluateDesign(design),
+      mapDesign: async (design, options) => (await api).mapDesign(design, options),
       hover: async (query) => (await api).hover(query),
       complete: async (query) => (await api).complete(query),
       convertTimeloop: async (files) => (await api).convertTimeloop(files),

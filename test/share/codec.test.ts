@@ -17,7 +17,7 @@ const STATE: ShareState = {
   files: { 'arches/simple.yaml': 'arch: {edited: true}\n', 'workloads/basic/matmuls.yaml': 'workload: {}\n' },
   specFiles: ['arches/simple.yaml', 'workloads/basic/matmuls.yaml'],
   variables: { M: 128, DECODE: false },
-  mapper: { ...DEFAULT_MAPPER, metric: 'edp' },
+  mapper: { ...DEFAULT_MAPPER, metric: 'latency' },
   breakdownBy: 'component',
   selectedEinsum: null,
   activeFile: 'workloads/basic/matmuls.yaml',
@@ -34,7 +34,7 @@ describe('createSharePayload', () => {
       files: { 'arches/simple.yaml': 'arch: {edited: true}\n' },
       specFiles: ['arches/simple.yaml', 'workloads/basic/matmuls.yaml'],
       variables: { M: 128, DECODE: false },
-      mapper: { metric: 'edp' },
+      mapper: { metric: 'latency' },
       view: { activeFile: 'workloads/basic/matmuls.yaml' },
     });
   });

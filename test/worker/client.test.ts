@@ -29,6 +29,7 @@ function manualTransport() {
       api: {
         checkDesign: (design) => new Promise((resolve) => calls.push({ design, resolve })),
         evaluateDesign: () => new Promise((resolve) => evaluations.push(resolve)),
+        mapDesign: () => Promise.resolve({ errors: [], evaluation: null, pareto: [], stats: null }),
         hover: (query) => (queries.push(query), Promise.resolve(`hover ${query.line}`)),
         complete: (query) => (queries.push(query), Promise.resolve({ from: query.col, items: [] })),
         convertTimeloop: () => Promise.resolve({ errors: [], yaml: 'arch: {}', report: { format: 'v0.4', items: [] } }),

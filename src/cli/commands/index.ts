@@ -3,6 +3,7 @@ import { componentsCommand } from './components.js';
 import { convertTimeloopCommand } from './convert-timeloop.js';
 import { evaluateCommand } from './evaluate.js';
 import { mapCommand } from './map.js';
+import { sweepCommand } from './sweep.js';
 import type { Command } from './command.js';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
@@ -10,5 +11,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   evaluate: evaluateCommand,
   map: mapCommand,
   components: componentsCommand,
+  sweep: sweepCommand,
   'convert-timeloop': convertTimeloopCommand,
 };

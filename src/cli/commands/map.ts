@@ -1,6 +1,6 @@
-import { mapSpec, type MapperMetric, type MapResult } from '../../engine/mapper/index.js';
+import type { MapperMetric, MapResult } from '../../engine/mapper/index.js';
 import { parseCommand, parseSetValues, stringList, UsageError } from '../args.js';
-import { NodeFileSystem } from '../node-file-system.js';
+import { defaultWorkerCount, mapOnNodePool } from '../mapper-pool.js';
 import { printErrors } from '../format.js';
 import { formatEvaluation } from '../format-results.js';
 import type { Command } from './command.js';
@@ -46,7 +46,7 @@ function formatMapped(mapped: MapResult): string {
 export const mapCommand: Command = {
   summary: 'search for the best mapping of the spec (FFM mapper) and evaluate it',
   usage:
-    'usage: npm run cli -- map <spec files> [--set KEY=VALUE ...] [--metric energy|latency|edp] [--max-fused-loops N] [--unfused] [--workers N] [--json]',
+    'usage: npm run cli -- map <spec files> [--set KEY=VALUE ...] [--metric energy|latency|edp] [--max-fused-loops N] [--unfused] [--workers N (default: CPUs; 1 = in-process)] [--json]',
   async run(args) {
     const { positionals, values } = parseCommand(args, {
       set: { type: 'string', multiple: true },
@@ -59,12 +59,16 @@ export const mapCommand: Command = {
     if (positionals.length === 0) throw new UsageError(`no spec files given\n${this.usage}`);
     const metric = parseMetric(values.metric);
     const maxFusedLoops = parseCount(values['max-fused-loops'], '--max-fused-loops');
-    // --workers is accepted for the future worker pool; the search currently runs sequentially.
-    parseCount(values.workers, '--workers');
-    const result = mapSpec(
-      { fs: new NodeFileSystem(), specFiles: positionals, variables: parseSetValues(stringList(values.set)) },
-      { ...(metric ? { metric } : {}), ...(maxFusedLoops !== undefined ? { maxFusedLoops } : {}), unfused: values.unfused === true },
-    );
+    const workers = Math.max(1, parseCount(values.workers, '--workers') ?? defaultWorkerCount());
+    const cancel = new AbortController();
+    const onInterrupt = (): void => cancel.abort();
+    process.once('SIGINT', onInterrupt);
+    const result = await mapOnNodePool(
+      { specFiles: positionals, variables: parseSetValues(stringList(values.set)) },
+      { ...(metric ? { metric } : {}), ...(maxFusedLoops !== undefined ? { maxFusedLoops } : {}), unfused: values.unfused === true, signal: cancel.signal },
+      workers,
+      { onWorkerCrash: (message) => process.stderr.write(`warning: ${message}; retrying its job on another worker\n`) },
+    ).finally(() => process.off('SIGINT', onInterrupt));
     if (!result.ok) {
       printErrors(result.errors);
       return 1;

@@ -5,3 +5,4 @@ export { makePmappingTemplates, type TemplateOptions } from './templates.js';
 export { runTemplateJob, type TileSearchContext } from './tile-search.js';
 export { einsumFront, joinFronts, finalFront } from './join.js';
 export { mapSpec, type MapOptions, type MapResult, type MapStats } from './map-spec.js';
+export { mapSpecWith, inProcessRunner, scheduleOrder, type JobRunner, type DriverOptions, type StopSignal } from './driver.js';

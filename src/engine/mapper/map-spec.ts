@@ -2,13 +2,13 @@
 import { specError, type SpecError } from '../base/errors.js';
 import { err, ok, type Result } from '../base/result.js';
 import { createDefaultRegistry, type ComponentModelRegistry } from '../components/index.js';
-import { evaluateMapping, printMapping, type ModelResult } from '../model/index.js';
+import { evaluateMapping, printMapping, type LatencyEvaluator, type ModelResult } from '../model/index.js';
 import { buildModelInput } from '../pipeline/model-input.js';
 import { makeLatencyEvaluator } from '../pipeline/latency-expressions.js';
 import { prepareSpec, runStage, type PreparedSpec, type SpecInput } from '../pipeline/prepare.js';
 import { METRICS } from '../spec/schema/mapper.js';
 import type { Mapping, MappingNode } from '../spec/schema/mapping.js';
-import type { EnergyLatency, MapperEventHandler } from './events.js';
+import type { EnergyLatency, MapperEvent, MapperEventHandler } from './events.js';
 import { comparePicks, einsumFront, finalFront, joinFronts } from './join.js';
 import { objective } from './pareto.js';
 import { pmappingNodes } from './pmapping-nodes.js';
@@ -72,14 +72,30 @@ export function mapSpec(input: SpecInput, options: MapOptions = {}, onEvent: Map
   return run.value;
 }
 
-function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: MapperEventHandler): Result<MapResult> {
+/** Everything the per-template work and the join need, computed once per run. */
+export interface MapPlan {
+  readonly prepared: PreparedSpec;
+  readonly metric: MapperMetric;
+  readonly registry: ComponentModelRegistry;
+  readonly jobs: readonly TemplateJob[];
+  readonly evaluateLatency: LatencyEvaluator;
+  /** True once the caller cancels or the time limit passes. */
+  readonly signal: { readonly aborted: boolean };
+  readonly cancelled: () => boolean;
+  readonly now: () => number;
+  readonly start: number;
+}
+
+/** Templates, latency evaluator and stop signal of one run. */
+export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
   const now = options.now ?? (() => Date.now());
   const start = now();
   const { spec, evaluated } = prepared;
   const metric = options.metric ?? metricFromSpec(spec.mapper.metrics);
   const registry = options.registry ?? createDefaultRegistry();
   const deadline = start + (options.timeLimitSeconds ?? Math.min(spec.mapper.time_limit, 1e9)) * 1000;
-  const signal = { get aborted(): boolean { return (options.signal?.aborted ?? false) || now() > deadline; } };
+  const cancelled = (): boolean => options.signal?.aborted ?? false;
+  const signal = { get aborted(): boolean { return cancelled() || now() > deadline; } };
   const jobs = makePmappingTemplates(evaluated, registry, {
     metric,
     unfused: options.unfused ?? false,
@@ -88,27 +104,51 @@ function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: Mappe
     exploreLoopOrders: spec.mapper.explore_loop_orders,
     maxTemplatesPerEinsum: spec.mapper.max_pmapping_templates_per_einsum,
   });
-  const evaluateLatency = makeLatencyEvaluator(evaluated);
+  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal, cancelled, now, start };
+}
+
+/** The Pareto front of one Einsum from its templates' fronts (in template order). */
+export function einsumFrontOf(plan: MapPlan, einsum: { readonly index: number; readonly name: string }, done: readonly TemplateFront[], onEvent: MapperEventHandler): Result<EinsumFront> {
+  const front = einsumFront(einsum.index, einsum.name, done, plan.metric);
+  if (front.rows.length === 0) return err(noMappingError(einsum.name, plan.jobs.filter((j) => j.einsumIndex === einsum.index), done));
+  onEvent({ type: 'einsum-front', einsum: einsum.name, front: points(front.rows) });
+  return ok(front);
+}
+
+function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: MapperEventHandler): Result<MapResult> {
+  const plan = planMap(prepared, options);
+  const { jobs, signal, evaluateLatency } = plan;
   const fronts: EinsumFront[] = [];
   const templateFronts = new Map<number, TemplateFront>();
-  let evaluatedCount = 0;
-  for (const einsum of evaluated.workload.einsums) {
+  for (const einsum of prepared.evaluated.workload.einsums) {
     const mine = jobs.filter((j) => j.einsumIndex === einsum.index);
     onEvent({ type: 'templates', einsum: einsum.name, count: mine.length });
     const done: TemplateFront[] = [];
     for (const job of mine) {
-      if (signal.aborted) return err(stoppedError(options.signal?.aborted ?? false));
+      if (signal.aborted) return err(stoppedError(plan.cancelled()));
       const front = runTemplateJob(job, { evaluateLatency, signal });
       templateFronts.set(job.id, front);
       done.push(front);
-      evaluatedCount += front.evaluated;
-      onEvent({ type: 'template-done', einsum: einsum.name, jobId: job.id, evaluated: front.evaluated, kept: front.energy.length, pruned: front.pruned });
+      onEvent(templateDone(einsum.name, front));
     }
-    const front = einsumFront(einsum.index, einsum.name, done, metric);
-    if (front.rows.length === 0) return err(noMappingError(einsum.name, mine, done));
-    fronts.push(front);
-    onEvent({ type: 'einsum-front', einsum: einsum.name, front: points(front.rows) });
+    const front = einsumFrontOf(plan, einsum, done, onEvent);
+    if (!front.ok) return front;
+    fronts.push(front.value);
   }
+  return finishMap(plan, fronts, templateFronts, onEvent);
+}
+
+/** The progress event of one finished template. */
+export function templateDone(einsum: string, front: TemplateFront): MapperEvent {
+  return { type: 'template-done', einsum, jobId: front.jobId, evaluated: front.evaluated, kept: front.energy.length, pruned: front.pruned };
+}
+
+/** Joins the per-Einsum fronts in workload order, picks the best mapping and evaluates it. */
+export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler): Result<MapResult> {
+  const { prepared, metric, jobs, registry } = plan;
+  const { evaluated } = prepared;
+  let evaluatedCount = 0;
+  for (const front of templateFronts.values()) evaluatedCount += front.evaluated;
   const liveAfter = (k: number) => new Set(evaluated.workload.einsums.slice(k + 1).flatMap((e) => e.tensors.map((t) => t.name)));
   let joined: FrontRow[] = fronts[0] ? joinFronts([{ energy: 0, latency: 0, picks: [], compat: '' }], fronts[0], metric, liveAfter(0)) : [];
   for (let k = 1; k < fronts.length; k++) {
@@ -129,7 +169,7 @@ function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: Mappe
     mappingYaml: printMapping(mapping),
     result: model.value,
     pareto: metric === 'edp' ? [{ energy: best.energy, latency: best.latency }] : points([best]),
-    stats: { templates: jobs.length, evaluated: evaluatedCount, keptPerEinsum, seconds: (now() - start) / 1000 },
+    stats: { templates: jobs.length, evaluated: evaluatedCount, keptPerEinsum, seconds: (plan.now() - plan.start) / 1000 },
   });
 }
 
@@ -155,7 +195,8 @@ function assembleMapping(row: FrontRow, jobs: readonly TemplateJob[], fronts: Re
   return { nodes: [{ $tag: 'Sequential', nodes: branches }] };
 }
 
-function stoppedError(cancelled: boolean): SpecError {
+/** The error of a run stopped by its caller or its time limit. */
+export function stoppedError(cancelled: boolean): SpecError {
   return cancelled
     ? specError('mapper', 'mapping was cancelled')
     : specError('mapper', 'the mapper hit its time limit before finishing', { path: ['mapper', 'time_limit'], hint: 'Raise mapper.time_limit, or constrain the spec (fewer may_keep choices, loop_bounds).' });

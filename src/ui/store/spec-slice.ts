@@ -12,7 +12,7 @@ export interface MapperSettings {
   readonly timeLimitSeconds: number;
 }
 
-export const DEFAULT_MAPPER: MapperSettings = { metric: 'energy', maxFusedLoops: 2, timeLimitSeconds: 60 };
+export const DEFAULT_MAPPER: MapperSettings = { metric: 'edp', maxFusedLoops: 1, timeLimitSeconds: 60 };
 
 /** The tab that shows the mapper settings form rather than a file. */
 export const MAPPER_TAB = '#mapper';

@@ -4,16 +4,14 @@ import { BUNDLED_FILES } from '../examples/bundle.js';
 import { getExamples } from '../examples/catalogue.js';
 import { useEngineClient } from './engine-context.js';
 import { runEvaluate } from './evaluate-run.js';
-
-const NOT_YET = 'is not available yet: the engine does not export it.';
+import { runMapper } from './map-run.js';
 
 export function RunControls() {
   const client = useEngineClient();
   const store = useExplorerStore();
-  const { runStatus, progress, addNotice, setRunStatus } = useExplorer((s) => ({
+  const { runStatus, progress, setRunStatus } = useExplorer((s) => ({
     runStatus: s.runStatus,
     progress: s.progress,
-    addNotice: s.addNotice,
     setRunStatus: s.setRunStatus,
   }));
   const busy = runStatus === 'evaluating' || runStatus === 'mapping';
@@ -22,7 +20,7 @@ export function RunControls() {
       <button type="button" data-testid="run-evaluate" disabled={busy} onClick={() => void runEvaluate(store, { client, bundled: BUNDLED_FILES, examples: getExamples() })}>
         Evaluate
       </button>
-      <button type="button" data-testid="run-mapper" disabled={busy} onClick={() => addNotice(`Mapper ${NOT_YET}`)}>
+      <button type="button" data-testid="run-mapper" disabled={busy} onClick={() => void runMapper(store, { client, bundled: BUNDLED_FILES, examples: getExamples() })}>
         Run mapper
       </button>
       <button

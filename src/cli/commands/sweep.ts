@@ -1,0 +1,103 @@
+import { writeFileSync } from 'node:fs';
+import { SpecErrorException } from '../../engine/base/errors.js';
+import type { MapperMetric } from '../../engine/mapper/index.js';
+import { parseKnob, runSweep, sweepToCsv, type SweepKnob, type SweepPointResult, type SweepResult } from '../../engine/sweep/index.js';
+import { parseCommand, parseSetValues, stringList, UsageError } from '../args.js';
+import { formatCount, printErrors } from '../format.js';
+import { formatSI } from '../format-results.js';
+import { NodeFileSystem } from '../node-file-system.js';
+import type { Command } from './command.js';
+
+const METRICS: readonly MapperMetric[] = ['energy', 'latency', 'edp'];
+
+function parseMetric(value: unknown): MapperMetric | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string' && (METRICS as readonly string[]).includes(value)) return value as MapperMetric;
+  throw new UsageError(`--metric must be one of ${METRICS.join(', ')}, got '${String(value)}'`);
+}
+
+function parseKnobs(entries: readonly string[]): SweepKnob[] {
+  if (entries.length < 1 || entries.length > 2) throw new UsageError('give one or two --vary KEY=VALUES');
+  try {
+    return entries.map(parseKnob);
+  } catch (error) {
+    if (error instanceof SpecErrorException) throw new UsageError(`${error.specError.message}\n  hint: ${error.specError.hint ?? ''}`);
+    throw error;
+  }
+}
+
+function knobText(value: unknown): string {
+  return typeof value === 'number' ? formatCount(value) : String(value);
+}
+
+/** Square metres → mm² (an SI prefix on m² would scale the metre, not the area). */
+function formatArea(squareMetres: number): string {
+  return squareMetres === 0 ? '0 mm²' : `${(squareMetres * 1e6).toPrecision(4)} mm²`;
+}
+
+function pointRow(knobs: readonly SweepKnob[], p: SweepPointResult): string[] {
+  const m = p.metrics;
+  const knobCells = knobs.map((k) => knobText(p.knobs[k.key]));
+  if (!m) return [...knobCells, 'failed', '', '', '', '', '', `${p.seconds.toFixed(2)} s`];
+  return [
+    ...knobCells,
+    formatSI(m.energy, 'J'),
+    formatSI(m.latency, 's'),
+    formatSI(m.edp, 'J·s'),
+    formatSI(m.energyPerCompute, 'J/op'),
+    formatArea(m.area),
+    formatCount(m.offChipAccesses),
+    `${p.seconds.toFixed(2)} s`,
+  ];
+}
+
+function formatTable(sweep: SweepResult): string {
+  const headers = [...sweep.knobs.map((k) => k.key), 'energy', 'latency', 'EDP', 'energy/op', 'area', 'off-chip r+w', 'time'];
+  const rows = sweep.points.map((p) => pointRow(sweep.knobs, p));
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  const out = [line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
+  if (sweep.cancelled) out.push('(cancelled)');
+  return `${out.join('\n')}\n`;
+}
+
+export const sweepCommand: Command = {
+  summary: 'map the spec at every point of a one- or two-knob design-space sweep',
+  usage:
+    'usage: npm run cli -- sweep <spec files> --vary KEY=VALUES [--vary KEY2=VALUES] [--set KEY=VALUE ...] [--metric energy|latency|edp] [--unfused] [--csv out.csv] [--json]\n' +
+    '  KEY: a Jinja variable (GlobalBufferSize) or a field path (arch.nodes[name=GlobalBuffer].size)\n' +
+    '  VALUES: 1,2,4 | lin:START:STOP:N | log:START:STOP:N; 32B, 64KB, 4MB are bytes, converted to bits',
+  async run(args) {
+    const { positionals, values } = parseCommand(args, {
+      vary: { type: 'string', multiple: true },
+      set: { type: 'string', multiple: true },
+      metric: { type: 'string' },
+      unfused: { type: 'boolean', default: false },
+      csv: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    });
+    if (positionals.length === 0) throw new UsageError(`no spec files given\n${this.usage}`);
+    const knobs = parseKnobs(stringList(values.vary));
+    const metric = parseMetric(values.metric);
+    const controller = new AbortController();
+    process.once('SIGINT', () => controller.abort());
+    const result = await runSweep(
+      new NodeFileSystem(),
+      {
+        specFiles: positionals,
+        variables: parseSetValues(stringList(values.set)),
+        knobs,
+        settings: { ...(metric ? { metric } : {}), unfused: values.unfused === true },
+      },
+      {
+        signal: controller.signal,
+        onPoint: ({ point }, done, total) => process.stderr.write(`point ${done}/${total}: ${point.ok ? 'ok' : 'failed'} in ${point.seconds.toFixed(2)} s\n`),
+      },
+    );
+    if (typeof values.csv === 'string') writeFileSync(values.csv, sweepToCsv(result));
+    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatTable(result));
+    const failed = result.points.filter((p) => !p.ok);
+    if (failed.length > 0 && !values.json) printErrors(failed[0]!.errors);
+    return failed.length > 0 || result.cancelled ? 1 : 0;
+  },
+};

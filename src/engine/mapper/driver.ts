@@ -1,0 +1,93 @@
+/** The mapper driver with an injected job executor, so templates can run in parallel workers. */
+import { specError } from '../base/errors.js';
+import { err, ok, type Result } from '../base/result.js';
+import type { LatencyEvaluator } from '../model/index.js';
+import { prepareSpec, runStage, type SpecInput } from '../pipeline/prepare.js';
+import type { MapperEventHandler } from './events.js';
+import { einsumFrontOf, finishMap, planMap, stoppedError, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
+import { MappingStopped, runTemplateJob } from './tile-search.js';
+import type { EinsumFront, TemplateFront, TemplateJob } from './types.js';
+
+/** Any AbortSignal-like object. */
+export interface StopSignal {
+  readonly aborted: boolean;
+}
+
+/**
+ * Runs template jobs (in any order, on any number of workers) and reports each front as it
+ * finishes. Resolves when every job is done; rejects when stopped or when a job fails.
+ */
+export type JobRunner = (jobs: readonly TemplateJob[], onJobDone: (front: TemplateFront) => void, signal: StopSignal) => Promise<void>;
+
+export interface DriverOptions extends MapOptions {
+  /** Where the per-template work runs; default: in this thread, one job at a time. */
+  readonly runJobs?: JobRunner;
+}
+
+/** In-process executor: one job at a time, yielding between jobs so a cancel can land. */
+export function inProcessRunner(evaluateLatency?: LatencyEvaluator): JobRunner {
+  return async (jobs, onJobDone, signal) => {
+    for (const job of jobs) {
+      if (signal.aborted) throw new MappingStopped();
+      onJobDone(runTemplateJob(job, { ...(evaluateLatency ? { evaluateLatency } : {}), signal }));
+      await nextMacrotask();
+    }
+  };
+}
+
+/** Lets timers and messages (a cancel) run; the engine has no DOM or Node types, so look it up. */
+function nextMacrotask(): Promise<void> {
+  const timer = (globalThis as { setTimeout?: (callback: () => void, ms: number) => unknown }).setTimeout;
+  return new Promise((resolve) => (timer ? timer(resolve, 0) : resolve()));
+}
+
+/** Jobs longest first (most template nodes), ties by id, so big jobs do not finish last. */
+export function scheduleOrder(jobs: readonly TemplateJob[]): TemplateJob[] {
+  return [...jobs].sort((a, b) => b.nodes.length - a.nodes.length || a.id - b.id);
+}
+
+/** Like `mapSpec`, but the template work goes through `options.runJobs`; same result whatever the executor. */
+export async function mapSpecWith(input: SpecInput, options: DriverOptions = {}, onEvent: MapperEventHandler = () => undefined): Promise<Result<MapResult>> {
+  const prepared = prepareSpec(input);
+  if (!prepared.ok) return prepared;
+  const plan = runStage(prepared.value.loaded, () => planMap(prepared.value, options));
+  if (!plan.ok) return plan;
+  const runJobs = options.runJobs ?? inProcessRunner(plan.value.evaluateLatency);
+  const fronts = await runAll(plan.value, runJobs, onEvent);
+  if (!fronts.ok) return fronts;
+  const finished = runStage(prepared.value.loaded, () => finishPlan(plan.value, fronts.value, onEvent));
+  return finished.ok ? finished.value : finished;
+}
+
+async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHandler): Promise<Result<Map<number, TemplateFront>>> {
+  const einsumName = new Map(plan.prepared.evaluated.workload.einsums.map((e) => [e.index, e.name]));
+  for (const einsum of plan.prepared.evaluated.workload.einsums) {
+    onEvent({ type: 'templates', einsum: einsum.name, count: plan.jobs.filter((j) => j.einsumIndex === einsum.index).length });
+  }
+  const fronts = new Map<number, TemplateFront>();
+  try {
+    await runJobs(scheduleOrder(plan.jobs), (front) => {
+      fronts.set(front.jobId, front);
+      onEvent(templateDone(einsumName.get(front.einsumIndex) ?? '', front));
+    }, plan.signal);
+  } catch (error) {
+    if (plan.signal.aborted || error instanceof MappingStopped) return err(stoppedError(plan.cancelled()));
+    const message = error instanceof Error ? error.message : String(error);
+    return err(specError('mapper', `a mapper worker failed: ${message}`, { hint: 'Retry with --workers 1 (in-process) to see whether the spec or the worker is at fault.' }));
+  }
+  if (plan.signal.aborted && fronts.size < plan.jobs.length) return err(stoppedError(plan.cancelled()));
+  return ok(fronts);
+}
+
+/** Per-Einsum fronts from the template fronts in template order (never completion order), then the join. */
+function finishPlan(plan: MapPlan, templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler): Result<MapResult> {
+  const fronts: EinsumFront[] = [];
+  for (const einsum of plan.prepared.evaluated.workload.einsums) {
+    const done = plan.jobs.filter((j) => j.einsumIndex === einsum.index).map((j) => templateFronts.get(j.id));
+    if (done.some((f) => f === undefined)) return err(specError('mapper', `the job executor did not return every template of Einsum ${einsum.name}`));
+    const front = einsumFrontOf(plan, einsum, done as TemplateFront[], onEvent);
+    if (!front.ok) return front;
+    fronts.push(front.value);
+  }
+  return finishMap(plan, fronts, templateFronts, onEvent);
+}

@@ -1,0 +1,5 @@
+/** Browser entry of a mapper pool worker. */
+import * as Comlink from 'comlink';
+import { createPoolWorkerApi } from './pool-worker-api.js';
+
+Comlink.expose(createPoolWorkerApi());
