@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArchLeaf, LatencyEvaluator } from '../../../src/engine/model/types.js';
 import { action, dim, leaf, mappingOf, matmul, run } from './builders.js';
 import { expectMatchesRegression, regressionEntry } from './regression.js';
+import { eyerissBranch, sequentialMapping } from './reference-mappings.js';
 
 interface HwComponent {
   area: number;
@@ -56,54 +57,9 @@ function eyerissArch(i: number): ArchLeaf[] {
   ];
 }
 
-/** model.md §10.4's reconstructed mapping; `fused` backs T1 in the GlobalBuffer. */
-function branch(i: number, fused: boolean): string {
-  const [input, weight, output] = [`T${i}`, `W${i}`, `T${i + 1}`];
-  const offChip = fused ? [i === 0 ? input : output, weight] : [input, weight, output];
-  const onChip = fused ? `\n      - !Storage {tensors: [T1], component: GlobalBuffer}` : '';
-  return `
-    - !Nested
-      nodes:
-      - !Storage {tensors: [${offChip.join(', ')}], component: MainMemory}${onChip}
-      - !Storage {tensors: [${weight}], component: GlobalBuffer}
-      - !Spatial {rank_variable: m, tile_shape: 8, name: reuse_weight, component: ProcessingElement}
-      - !Spatial {rank_variable: n${i}, tile_shape: 8, name: reuse_output, component: ProcessingElement}${
-        fused && i === 0 ? partialSumLoops() : perPeLoops(i)
-      }
-      - !Compute {einsum: Matmul${i}, component: MAC}`;
-}
-
-function perPeLoops(i: number): string {
-  return `
-      - !Temporal {rank_variable: m, tile_shape: 2}
-      - !Storage {tensors: [T${i}], component: InputScratchpad}
-      - !Temporal {rank_variable: n${i + 1}, tile_shape: 32}
-      - !Storage {tensors: [W${i}], component: WeightScratchpad}
-      - !Storage {tensors: [T${i + 1}], component: OutputScratchpad}
-      - !Temporal {rank_variable: m, tile_shape: 1}
-      - !Temporal {rank_variable: n${i + 1}, tile_shape: 1}
-      - !Temporal {rank_variable: n${i}, tile_shape: 1}`;
-}
-
-/**
- * [inferred from the fused regression counts] Matmul0 splits n0 by 2 above the output
- * scratchpad: T1 partial sums go back to the GlobalBuffer twice, W0 is fetched twice.
- */
-function partialSumLoops(): string {
-  return `
-      - !Temporal {rank_variable: m, tile_shape: 4}
-      - !Temporal {rank_variable: n0, tile_shape: 4}
-      - !Storage {tensors: [T0], component: InputScratchpad}
-      - !Storage {tensors: [W0], component: WeightScratchpad}
-      - !Storage {tensors: [T1], component: OutputScratchpad}
-      - !Temporal {rank_variable: m, tile_shape: 1}
-      - !Temporal {rank_variable: n1, tile_shape: 1}
-      - !Temporal {rank_variable: n0, tile_shape: 1}`;
-}
-
 function eyerissRun(fused: boolean) {
   const einsums = [0, 1].map((i) => matmul(i, 64, 64, eyerissArch(i)));
-  const mapping = mappingOf(`mapping:\n  nodes:\n  - !Sequential\n    nodes:${branch(0, fused)}${branch(1, fused)}\n`);
+  const mapping = mappingOf(sequentialMapping([eyerissBranch(0, fused), eyerissBranch(1, fused)]));
   const result = run(einsums, mapping, evaluateLatency);
   return result;
 }

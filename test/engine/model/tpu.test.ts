@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArchLeaf } from '../../../src/engine/model/types.js';
 import { compute, dim, leaf, mappingOf, matmul, memory, run } from './builders.js';
 import { expectMatchesRegression, regressionEntry } from './regression.js';
+import { sequentialMapping, tpuBranch } from './reference-mappings.js';
 
 const MAX_PORTS = 'max(a.n_calls / a.throughput for a in actions)';
 
@@ -32,28 +33,9 @@ function tpuArch(i: number): ArchLeaf[] {
 
 const OFF_PATH = [{ name: 'ScalarUnit', totalLeakPower: 0, totalArea: 8.7e-6, powerGateable: false }];
 
-function branch(i: number, fused: boolean): string {
-  const [input, weight, output] = [`T${i}`, `W${i}`, `T${i + 1}`];
-  const offChip = fused ? [i === 0 ? input : output, weight] : [input, weight, output];
-  const onChip = fused ? `\n      - !Storage {tensors: [T1], component: GlobalBuffer}` : '';
-  return `
-    - !Nested
-      nodes:
-      - !Storage {tensors: [${offChip.join(', ')}], component: MainMemory}${onChip}
-      - !Storage {tensors: [${weight}], component: GlobalBuffer}
-      - !Spatial {rank_variable: m, tile_shape: 16, name: Z, component: LocalBuffer}
-      - !Storage {tensors: [${input}], component: LocalBuffer}
-      - !Storage {tensors: [${output}], component: LocalBuffer}
-      - !Spatial {rank_variable: n${i + 1}, tile_shape: 1, name: reuse_input, component: ProcessingElement}
-      - !Spatial {rank_variable: n${i}, tile_shape: 1, name: reuse_output, component: ProcessingElement}
-      - !Storage {tensors: [${weight}], component: Register}
-      - !Temporal {rank_variable: m, tile_shape: 1}
-      - !Compute {einsum: Matmul${i}, component: MAC}`;
-}
-
 function tpuRun(fused: boolean) {
   const einsums = [0, 1].map((i) => matmul(i, 64, 64, tpuArch(i), { offPath: OFF_PATH }));
-  return run(einsums, mappingOf(`mapping:\n  nodes:\n  - !Sequential\n    nodes:${branch(0, fused)}${branch(1, fused)}\n`));
+  return run(einsums, mappingOf(sequentialMapping([tpuBranch(0, fused), tpuBranch(1, fused)])));
 }
 
 describe('model.md §10.3 tpu_v4i|matmuls|KN=64,M=64,N_EINSUMS=2', () => {
