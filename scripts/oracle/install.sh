@@ -20,7 +20,8 @@ for d in "$SITE"/hwcomponents_*; do [ -d "$d" ] && PKGS+=("$d"); done
 # machine's glibc is older, so every SRAM model (eyeriss, simba, ...) fails. Rebuild it
 # from the C++ sources shipped in the same wheel (same default `make` target, -O0).
 CACTI_DIR="$SITE/hwcomponents_cacti/cacti"
-if [ -d "$CACTI_DIR" ] && ! (cd "$CACTI_DIR" && ./cacti 2>&1 | grep -q "how to use CACTI"); then
+CACTI_USAGE="$(cd "$CACTI_DIR" 2>/dev/null && ./cacti 2>&1 || true)"  # exits 1 without args
+if [ -d "$CACTI_DIR" ] && ! grep -q "how to use CACTI" <<<"$CACTI_USAGE"; then
   echo "rebuilding CACTI in $CACTI_DIR"
   (cd "$CACTI_DIR" && rm -rf obj_dbg obj_opt cacti && nice make -j2 >/dev/null)
 fi

@@ -4,10 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from './browser.js';
 
 const TUTORIAL = join(
   import.meta.dirname,
@@ -17,25 +16,14 @@ const TIMELOOP_FILES = ['arch/2level.arch.yaml', 'prob/conv1d.prob.yaml', 'map/c
 /** `npm run cli` on the converted tutorial spec: 4.62134586492123e-10 J for 48 MACs. */
 const TUTORIAL_ENERGY = 4.62134586492123e-10;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 async function openApp(): Promise<{ page: Page; pageErrors: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
   return { page, pageErrors };
 }

@@ -1,10 +1,9 @@
 /** The explorer shell in a real browser: editor loads, edits survive reloads, links reproduce specs. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import { useServedApp } from './browser.js';
 
 const TEST_IDS = [
   'spec-editor',
@@ -24,20 +23,9 @@ const TEST_IDS = [
   'import-timeloop',
 ];
 
-let server: StaticServer;
-let browser: Browser;
+const app = useServedApp();
 
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openApp(page: Page, url = server.url): Promise<void> {
+async function openApp(page: Page, url = app.server.url): Promise<void> {
   await page.goto(url);
   await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
 }
@@ -75,7 +63,7 @@ async function typeAtTop(page: Page, text: string): Promise<void> {
 
 describe('explorer shell', () => {
   it('loads the built app with the editor, the example gallery and every panel', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -92,7 +80,7 @@ describe('explorer shell', () => {
   });
 
   it('keeps an edit across a reload', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await openApp(page);
     await typeAtTop(page, '# kept-after-reload\n');
@@ -104,7 +92,7 @@ describe('explorer shell', () => {
   });
 
   it('reproduces the spec text from a copied link in a fresh browser context', async () => {
-    const author = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const author = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await author.newPage();
     await openApp(page);
     await page.getByTestId('example-workload').selectOption({ value: await optionValue(page, 'example-workload', /matvec/i) });
@@ -114,10 +102,10 @@ describe('explorer shell', () => {
     const authored = await editorText(page);
     await page.getByTestId('copy-link').click();
     const link = await page.getByTestId('copied-link').inputValue();
-    expect(link.startsWith(`${server.url}#s=`)).toBe(true);
+    expect(link.startsWith(`${app.server.url}#s=`)).toBe(true);
     await author.close();
 
-    const reader = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const reader = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const fresh = await reader.newPage();
     await openApp(fresh, link);
     expect(await editorText(fresh)).toBe(authored);
@@ -126,7 +114,7 @@ describe('explorer shell', () => {
   });
 
   it('marks a spec error in the editor and lists it, ~300 ms after the edit', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await openApp(page);
     await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor();
@@ -141,7 +129,7 @@ describe('explorer shell', () => {
   });
 
   it('loads a dropped YAML file in place of the spec file with the same role', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await openApp(page);
     await page.locator('.drop-target').evaluate((target) => {

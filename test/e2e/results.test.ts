@@ -5,32 +5,20 @@
  *  --set N_EINSUMS=2 --set KN=64 --set M=64 --json` → energy 17629184, latency 524288.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium } from './browser.js';
-import { serveStatic, type StaticServer } from './static-server.js';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServedApp } from './browser.js';
 
 const EXPECTED_ENERGY = 17629184;
 const EXPECTED_LATENCY = 524288;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveStatic(inject('distDir'));
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useServedApp();
 
 function newContext(): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+  return app.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
 }
 
-async function openApp(page: Page, url = server.url): Promise<void> {
+async function openApp(page: Page, url = app.server.url): Promise<void> {
   await page.goto(url);
   await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
 }
