@@ -66,3 +66,32 @@ export function expectMatches(mapped: MapResult, ref: Reference, options: { acti
   const actions = new Map(r.actionEntries().map((a) => [tuple([a.einsum, a.component, a.tensor ?? 'None', a.action]), a.count]));
   for (const [key, value] of Object.entries(ref.actions)) expectWithin(actions.get(key) ?? 0, value, `action ${key}`);
 }
+
+const ORACLE_FIXTURE = new URL('../../fixtures/oracle/cases.json', import.meta.url);
+
+/** Cases generated with AccelForge itself (scripts/oracle), beyond the regression suite. */
+export function oracleReference(key: string): Reference & { metric: string } {
+  const all = JSON.parse(readFileSync(ORACLE_FIXTURE, 'utf8')) as { cases: Record<string, Reference & { metric: string }> };
+  const entry = all.cases[key];
+  if (!entry) throw new Error(`no oracle case ${key}`);
+  return entry;
+}
+
+export function oracleCaseKeys(): string[] {
+  return Object.keys((JSON.parse(readFileSync(ORACLE_FIXTURE, 'utf8')) as { cases: object }).cases);
+}
+
+/** Maps an `arch|workload|VAR=value,...|fused` case of the oracle fixture. */
+export function mapOracleCase(key: string): MapResult {
+  const [arch, workload, vars, variant] = key.split('|') as [string, string, string, string];
+  const variables: Record<string, unknown> = {};
+  for (const pair of vars === '' ? [] : vars.split(/,(?=[A-Z_]+=)/)) {
+    const [name, value] = pair.split('=') as [string, string];
+    variables[name] = value === 'True' ? true : value === 'False' ? false : Number(value);
+  }
+  const files = [findExample(arch)!.path, findExample(workload)!.path].map((p) => EXAMPLES + p);
+  const metric = oracleReference(key).metric === 'ENERGY' ? 'energy' : 'edp';
+  const result = mapSpec({ fs: new NodeFileSystem(), specFiles: files, variables }, { metric, unfused: variant === 'unfused', maxFusedLoops: 1 });
+  if (!result.ok) throw new Error(result.errors.map((e) => e.message).join('\n'));
+  return result.value;
+}
