@@ -5,6 +5,7 @@ import type {
   EinsumRow,
   EvaluateDesignResult,
   EvaluationData,
+  EvaluationTotals,
   LoopTreeNodeDto,
   LoopTreeNodeKind,
   MemoryUsageRecord,
@@ -39,20 +40,25 @@ function isNoMapping(errors: readonly SpecError[]): boolean {
   return errors.length === 1 && errors[0]?.kind === 'mapping' && errors[0].path.length === 1 && errors[0].path[0] === 'mapping';
 }
 
-/** The DTO of one evaluated mapping: totals, breakdowns, usage, the mapping as YAML and as a tree. */
-export function evaluationData(result: ModelResult, mapping: Mapping): EvaluationData {
+/** Headline numbers of an evaluated mapping. */
+export function evaluationTotals(result: ModelResult): EvaluationTotals {
   const energy = result.energy();
   const latency = result.latency();
   return {
-    totals: {
-      energy,
-      latency,
-      edp: energy * latency,
-      computeOps: result.computeOps(),
-      energyPerCompute: result.energyPerCompute(),
-      area: result.totalArea(),
-      leakPower: result.totalLeakPower(),
-    },
+    energy,
+    latency,
+    edp: energy * latency,
+    computeOps: result.computeOps(),
+    energyPerCompute: result.energyPerCompute(),
+    area: result.totalArea(),
+    leakPower: result.totalLeakPower(),
+  };
+}
+
+/** The DTO of one evaluated mapping: totals, breakdowns, usage, the mapping as YAML and as a tree. */
+export function evaluationData(result: ModelResult, mapping: Mapping): EvaluationData {
+  return {
+    totals: evaluationTotals(result),
     energy: result.energyEntries().map((e) => ({ ...e })),
     actions: result.actionEntries().map(({ einsum, component, tensor, action, count }) => ({ einsum, component, tensor, action, count })),
     latency: result.componentLatencies().map((c) => ({ ...c })),

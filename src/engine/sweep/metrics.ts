@@ -1,19 +1,10 @@
 /** Headline numbers of one sweep point, as plain data. */
 import type { EvaluatedSpec } from '../evaluate/index.js';
 import type { ModelResult } from '../model/index.js';
+import type { EvaluationTotals } from '../api.js';
+import { evaluationTotals } from '../pipeline/design.js';
 
-export interface PointMetrics {
-  /** J (or the spec's energy unit). */
-  readonly energy: number;
-  /** s (or cycles when throughputs are per cycle). */
-  readonly latency: number;
-  readonly edp: number;
-  readonly computeOps: number;
-  readonly energyPerCompute: number;
-  /** m². */
-  readonly area: number;
-  /** W. */
-  readonly leakPower: number;
+export interface PointMetrics extends EvaluationTotals {
   /** Energy per component, summed over Einsums, tensors and actions (leak included). */
   readonly energyByComponent: Readonly<Record<string, number>>;
   /** The outermost memory (the first Memory of the arch), e.g. MainMemory/DRAM. */
@@ -38,17 +29,9 @@ export function readWriteActions(result: ModelResult, component: string): number
 }
 
 export function pointMetrics(result: ModelResult, evaluated: EvaluatedSpec): PointMetrics {
-  const energy = result.energy();
-  const latency = result.latency();
   const offChipMemory = outermostMemory(evaluated);
   return {
-    energy,
-    latency,
-    edp: energy * latency,
-    computeOps: result.computeOps(),
-    energyPerCompute: result.energyPerCompute(),
-    area: result.totalArea(),
-    leakPower: result.totalLeakPower(),
+    ...evaluationTotals(result),
     energyByComponent: Object.fromEntries(result.energyBy(['component'])),
     offChipMemory,
     offChipAccesses: offChipMemory === null ? 0 : readWriteActions(result, offChipMemory),
