@@ -2,29 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mappingPaths, normalizeMapping, parseMapping, printMapping } from '../../../src/engine/model/index.js';
 import { rawFromYaml } from '../../../src/engine/model/mapping-yaml.js';
 import { mappingOf } from './builders.js';
+import { FUSED_MATMULS_TWO as FUSED } from './reference-mappings.js';
 
-/** fused_matmuls_to_simple.yaml rendered with N_EINSUMS = 2. */
-const FUSED = `
-mapping:
-  nodes:
-  - !Storage {tensors: [T0, T2, W0, W1], component: MainMemory}
-  - !Storage {tensors: [W0, W1], component: GlobalBuffer}
-  - !Temporal {rank_variable: m, tile_shape: 1}
-  - !Storage {tensors: [T0, T2], component: GlobalBuffer}
-  - !Storage {tensors: [T1], component: GlobalBuffer}
-  - !Sequential
-    nodes:
-    - !Nested
-      nodes:
-      - !Temporal {rank_variable: n0, tile_shape: 1}
-      - !Temporal {rank_variable: n1, tile_shape: 1}
-      - !Compute {einsum: Matmul0, component: MAC}
-    - !Nested
-      nodes:
-      - !Temporal {rank_variable: n1, tile_shape: 1}
-      - !Temporal {rank_variable: n2, tile_shape: 1}
-      - !Compute {einsum: Matmul1, component: MAC}
-`;
 
 describe('mapping YAML', () => {
   it('parse → print → parse gives the same mapping, with tags', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { einsumOf, mappingOf, matmul, run, simpleArch } from './builders.js';
+import { FUSED_MATMULS_TWO as FUSED_TWO } from './reference-mappings.js';
 
 const UNFUSED_TWO = `
 mapping:
@@ -27,27 +28,6 @@ mapping:
       - !Compute {einsum: Matmul1, component: MAC}
 `;
 
-const FUSED_TWO = `
-mapping:
-  nodes:
-  - !Storage {tensors: [T0, T2, W0, W1], component: MainMemory}
-  - !Storage {tensors: [W0, W1], component: GlobalBuffer}
-  - !Temporal {rank_variable: m, tile_shape: 1}
-  - !Storage {tensors: [T0, T2], component: GlobalBuffer}
-  - !Storage {tensors: [T1], component: GlobalBuffer}
-  - !Sequential
-    nodes:
-    - !Nested
-      nodes:
-      - !Temporal {rank_variable: n0, tile_shape: 1}
-      - !Temporal {rank_variable: n1, tile_shape: 1}
-      - !Compute {einsum: Matmul0, component: MAC}
-    - !Nested
-      nodes:
-      - !Temporal {rank_variable: n1, tile_shape: 1}
-      - !Temporal {rank_variable: n2, tile_shape: 1}
-      - !Compute {einsum: Matmul1, component: MAC}
-`;
 
 function model(mainMemoryEnergy: number, yaml: string) {
   const arch = simpleArch({ mainMemoryEnergy, gbSize: 1e5 });

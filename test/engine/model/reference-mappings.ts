@@ -85,3 +85,26 @@ function partialSumLoops(): string {
 export function sequentialMapping(branches: readonly string[]): string {
   return `mapping:\n  nodes:\n  - !Sequential\n    nodes:${branches.join('')}\n`;
 }
+
+/** fused_matmuls_to_simple.yaml rendered with N_EINSUMS = 2. */
+export const FUSED_MATMULS_TWO = `
+mapping:
+  nodes:
+  - !Storage {tensors: [T0, T2, W0, W1], component: MainMemory}
+  - !Storage {tensors: [W0, W1], component: GlobalBuffer}
+  - !Temporal {rank_variable: m, tile_shape: 1}
+  - !Storage {tensors: [T0, T2], component: GlobalBuffer}
+  - !Storage {tensors: [T1], component: GlobalBuffer}
+  - !Sequential
+    nodes:
+    - !Nested
+      nodes:
+      - !Temporal {rank_variable: n0, tile_shape: 1}
+      - !Temporal {rank_variable: n1, tile_shape: 1}
+      - !Compute {einsum: Matmul0, component: MAC}
+    - !Nested
+      nodes:
+      - !Temporal {rank_variable: n1, tile_shape: 1}
+      - !Temporal {rank_variable: n2, tile_shape: 1}
+      - !Compute {einsum: Matmul1, component: MAC}
+`;
