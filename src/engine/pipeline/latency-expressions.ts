@@ -1,12 +1,28 @@
 /** Custom `total_latency` expressions (spec-format §4.10), evaluated with the actions' call counts. */
 import type { EvaluatedSpec } from '../evaluate/index.js';
 import type { LatencyEvaluator } from '../model/index.js';
-import { evaluateExpression, fromJs, isPyFloat, isPyInt, namedList, pyObject, type PyValue } from '../spec/expr/index.js';
+import { evaluateExpression, fromJs, isPyFloat, isPyInt, namedList, pyObject, type PyValue, type Scope } from '../spec/expr/index.js';
 import { atField } from '../evaluate/fields.js';
 import { failWith } from '../base/errors.js';
 import { leavesOf } from './component-costs.js';
 
+/**
+ * The mapper calls this for every tile choice, so each component's field scope is built once per
+ * (Einsum, component) and only the actions' call counts are bound per call.
+ */
 export function makeLatencyEvaluator(evaluated: EvaluatedSpec): LatencyEvaluator {
+  const fieldScopes = new Map<string, Scope>();
+  const fieldScope = (einsum: string, name: string): Scope => {
+    const key = `${einsum}\u0000${name}`;
+    let scope = fieldScopes.get(key);
+    if (!scope) {
+      const bindings: Record<string, PyValue> = {};
+      for (const [field, value] of Object.entries(componentFields(evaluated, einsum, name))) bindings[field] = fromJs(value);
+      scope = evaluated.scope.child(bindings);
+      fieldScopes.set(key, scope);
+    }
+    return scope;
+  };
   return (component, expression, actions, einsum) => {
     const actionObjects = actions.map((a) =>
       pyObject('Action', {
@@ -17,10 +33,9 @@ export function makeLatencyEvaluator(evaluated: EvaluatedSpec): LatencyEvaluator
         latency: fromJs(a.latency),
       }),
     );
-    const bindings: Record<string, PyValue> = {};
-    for (const [key, value] of Object.entries(componentFields(evaluated, einsum, component.name))) bindings[key] = fromJs(value);
-    bindings['actions'] = namedList(actionObjects, (_item, i) => actions[i]!.name);
-    const scope = evaluated.scope.child(bindings);
+    const scope = fieldScope(einsum, component.name).child({
+      actions: namedList(actionObjects, (_item, i) => actions[i]!.name),
+    });
     const path = ['arch', component.name, 'total_latency'];
     const value = atField(path, () => evaluateExpression(expression, scope));
     if (isPyInt(value)) return Number(value);
