@@ -1,6 +1,6 @@
 /** Tile-shape search of one template: enumerate, check, evaluate with the model, Pareto-prune (§3). */
 import { SpecErrorException } from '../base/errors.js';
-import { evaluateEinsum, mappingPaths, type LatencyEvaluator } from '../model/index.js';
+import { compileEinsumTemplate, evaluateEinsum, mappingPaths, type CompiledEinsum, type LatencyEvaluator, type RowFigures } from '../model/index.js';
 import { CapacityMemo } from './capacity-memo.js';
 import { compatibilityKey } from './compatibility.js';
 import { paretoIndices } from './pareto.js';
@@ -28,23 +28,46 @@ class RowEvaluator {
   private readonly built;
   private readonly path;
   private readonly allTensors;
+  /** The template's closed form; without it every row goes through the full model. */
+  private readonly compiled: CompiledEinsum | undefined;
+  private readonly figures: RowFigures = { energy: 0, latency: 0 };
 
   constructor(private readonly job: TemplateJob, private readonly context: TileSearchContext, private readonly pruned: PruneCounts) {
     this.built = templateMappingNodes(job.nodes, job.einsum, job.compute);
     this.path = mappingPaths({ nodes: this.built.nodes })[0]!;
     this.allTensors = new Map(job.tensorUse);
+    this.compiled = compileEinsumTemplate(job.modelEinsum, this.path, this.allTensors, context.evaluateLatency);
   }
 
   get valid(): number {
     return this.energy.length;
   }
 
-  evaluate(row: Int32Array): void {
+  evaluate(row: Int32Array, counts: Int32Array): void {
     if (this.memo.dominated(row)) {
       this.pruned.capacity++;
       return;
     }
     if ((this.evaluated++ & 255) === 0 && this.context.signal?.aborted) throw new MappingStopped();
+    if (this.compiled) this.evaluateCompiled(this.compiled, row, counts);
+    else this.evaluateWithModel(row);
+  }
+
+  private evaluateCompiled(compiled: CompiledEinsum, row: Int32Array, counts: Int32Array): void {
+    const verdict = compiled.evaluate(counts, this.figures);
+    if (verdict !== null) {
+      // The first invalid row goes through the full model, which words the reason for the user.
+      if (this.firstError === undefined) return this.evaluateWithModel(row);
+      if (verdict === 'capacity') this.memo.add(row);
+      this.pruned.capacity++;
+      return;
+    }
+    this.energy.push(this.figures.energy);
+    this.latency.push(this.figures.latency);
+    for (let i = 0; i < row.length; i++) this.tiles.push(row[i]!);
+  }
+
+  private evaluateWithModel(row: Int32Array): void {
     this.built.loops.forEach((loop, i) => {
       loop.tile_shape = row[i]!;
     });
@@ -97,7 +120,7 @@ export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}
     if (context.signal?.aborted) throw new MappingStopped();
   };
   if (job.minUsage.length === 0) {
-    forEachAssignment(job, chains, nLoops, pruned, (tiles) => rows.evaluate(tiles), undefined, poll);
+    forEachAssignment(job, chains, nLoops, pruned, (tiles, bounds) => rows.evaluate(tiles, bounds), undefined, poll);
   } else {
     // Usage levels best first; each pass only walks subtrees that can still reach the level.
     const loopMax = loopMaxima(chains, job.modelEinsum.rankBounds, nLoops);
@@ -112,7 +135,7 @@ export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}
         nLoops,
         first ? pruned : { ...pruned },
         (tiles, bounds) => {
-          if (usageKey(job, bounds) === target) rows.evaluate(tiles);
+          if (usageKey(job, bounds) === target) rows.evaluate(tiles, bounds);
           else if (first) pruned.minUsage++;
         },
         (bounds, assigned) => usageKey(job, bounds, assigned, loopMax) < target,

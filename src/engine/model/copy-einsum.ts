@@ -4,7 +4,7 @@
  * copy from a memory into the same memory costs nothing).
  */
 import type { PHolder } from './pmapping.js';
-import { BuffetRecord } from './record.js';
+import { numberRecord, type BuffetRecord } from './record.js';
 
 const FIELDS = [
   'r2p', 'w2p', 'sk2p', 'mr2p', 'mw2p', 'msk2p', 'rd', 'wr', 'rdSkip', 'wrSkip',
@@ -30,7 +30,7 @@ export function mergeCopyRecords(records: readonly BuffetRecord[], source: numbe
   for (const rec of records) {
     const seen = byLeaf.get(rec.leaf);
     if (!seen) {
-      const first = new BuffetRecord(rec.leaf, source, rec.holderIndex);
+      const first = numberRecord(rec.leaf, source, rec.holderIndex);
       for (const f of FIELDS) first[f] = rec[f];
       first.depth = rec.depth;
       first.persistent = rec.persistent;

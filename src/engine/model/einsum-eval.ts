@@ -4,12 +4,13 @@ import { checkCapacity, checkFanout, occupancyBits, type FanoutUse } from './che
 import { mergeCopyRecords } from './copy-einsum.js';
 import { compileEinsum, type EinsumInfo } from './einsum-info.js';
 import { componentLatency, latencyActions } from './latency.js';
-import { countLoops, type LoopCounts } from './loop-counts.js';
+import { countLoops, numericLoopValues, type LoopCounts } from './loop-counts.js';
 import type { MappingPath } from './mapping-paths.js';
 import { buildPMapping } from './pmapping.js';
 import type { BuffetRecord } from './record.js';
 import type { ActionEntry, ComponentLatency, EinsumEvaluation, EnergyEntry, UsageEntry } from './result-types.js';
 import { analyzeTensor } from './reuse.js';
+import { tensorView } from './tensor-view.js';
 import type { LatencyEvaluator, ModelEinsum } from './types.js';
 
 export function evaluateEinsum(
@@ -23,9 +24,10 @@ export function evaluateEinsum(
   const pm = buildPMapping(info, path, allTensors);
   const counts = countLoops(info, pm);
   const fanout = checkFanout(info, counts);
+  const values = numericLoopValues(info, pm, counts);
   let records: BuffetRecord[] = [];
   for (let t = 0; t < einsum.tensors.length; t++) {
-    for (const rec of analyzeTensor(info, pm, counts, t)) if (rec.holderIndex >= 0) records.push(rec);
+    for (const rec of analyzeTensor(info, pm, tensorView(info, pm, t), values, t)) if (rec.holderIndex >= 0) records.push(rec);
   }
   if (einsum.isCopyOperation) {
     const source = Math.max(0, einsum.tensors.findIndex((t) => !t.output));

@@ -1,4 +1,5 @@
 /** Index-based views of one Einsum: rank variables, relevancy and tile sizes. */
+import type { Arith } from './arith.js';
 import type { ModelEinsum, ModelTensor } from './types.js';
 
 export const IRRELEVANT = 0;
@@ -61,14 +62,16 @@ function relevancyOf(ranks: readonly CompiledRank[], nVars: number): Uint8Array 
 }
 
 /** Values in a tile of tensor t when rank variable r spans shape[r] indices. */
-export function tileValues(info: EinsumInfo, t: number, shape: Float64Array): number {
-  let product = 1;
+export function tileValues<T>(info: EinsumInfo, t: number, shape: readonly T[], arith: Arith<T>): T {
+  let product = arith.one;
   for (const rank of info.ranks[t]!) {
-    let extent = rank.constant + 1;
+    let offset = rank.constant + 1;
+    for (let i = 0; i < rank.vars.length; i++) offset -= rank.coeffs[i]!;
+    let extent = arith.constant(offset);
     for (let i = 0; i < rank.vars.length; i++) {
-      extent += rank.coeffs[i]! * (shape[rank.vars[i]!]! - 1);
+      extent = arith.add(extent, arith.scale(shape[rank.vars[i]!]!, rank.coeffs[i]!));
     }
-    product *= extent;
+    product = arith.mul(product, extent);
   }
   return product;
 }

@@ -3,6 +3,7 @@
  * fan-out. Irrelevant loops in the per-tensor passes reuse the counts recorded here, where the
  * outermost loop of a simple rank variable is rounded up (AccelForge's imperfect-tile quirk).
  */
+import { NUMBERS, type LoopValues } from './arith.js';
 import type { EinsumInfo } from './einsum-info.js';
 import type { PLoop, PMapping } from './pmapping.js';
 
@@ -55,4 +56,14 @@ export function countLoops(info: EinsumInfo, pm: PMapping): LoopCounts {
     }
   }
   return { average, recorded, ops, steps, fanout, fanoutLoop };
+}
+
+/** The reuse analysis' view of one mapping's loops (irrelevant loops use the recorded counts). */
+export function numericLoopValues(info: EinsumInfo, pm: PMapping, counts: LoopCounts): LoopValues<number> {
+  return {
+    arith: NUMBERS,
+    count: (i, irrelevant) => (irrelevant ? counts.recorded[i]! : counts.average[i]!),
+    tile: (i) => pm.loops[i]!.tile,
+    bound: (r) => info.bounds[r]!,
+  };
 }
