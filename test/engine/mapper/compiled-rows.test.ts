@@ -16,12 +16,14 @@ interface Case {
   readonly workload: string;
   readonly variables: Record<string, unknown>;
   readonly unfused: boolean;
+  /** The sample includes tiles that overflow a memory (both models must reject them). */
+  readonly someInvalid?: boolean;
 }
 
 const CASES: readonly Case[] = [
   { arch: 'simple', workload: 'basic/matmuls', variables: { KN: 64, M: 64, N_EINSUMS: 2 }, unfused: false },
   { arch: 'tpu_v4i', workload: 'basic/three_matmuls_annotated', variables: {}, unfused: false },
-  { arch: 'eyeriss', workload: 'cnns/mobilenet/mobilenet_28', variables: {}, unfused: true },
+  { arch: 'eyeriss', workload: 'cnns/mobilenet/mobilenet_28', variables: {}, unfused: true, someInvalid: true },
   { arch: 'simba', workload: 'basic/matmuls', variables: { KN: 64, M: 64, N_EINSUMS: 2 }, unfused: false },
   { arch: 'snowcat', workload: 'basic/matmuls', variables: { KN: 64, M: 64, N_EINSUMS: 2 }, unfused: false },
 ];
@@ -104,6 +106,6 @@ describe('closed-form template model', () => {
       }
     }
     expect(compared).toBeGreaterThan(20);
-    return invalid;
+    if (c.someInvalid) expect(invalid).toBeGreaterThan(0);
   });
 });
