@@ -24,9 +24,26 @@ function checkOk(check: LoopBoundCheck, bounds: Int32Array, assigned: Uint8Array
   return satisfies(product, check);
 }
 
-function checksOk(checks: readonly LoopBoundCheck[], bounds: Int32Array, assigned: Uint8Array, complete: boolean): boolean {
+export function checksOk(checks: readonly LoopBoundCheck[], bounds: Int32Array, assigned: Uint8Array, complete: boolean): boolean {
   for (const c of checks) if (!checkOk(c, bounds, assigned, complete)) return false;
   return true;
+}
+
+/** 1 for each loop of the template that is fused (above a fusable tensor's last backing node). */
+export function fusedFlags(job: TemplateJob): Uint8Array {
+  return Uint8Array.from(job.nodes.filter((n) => n.kind !== 'storage'), (n) => ('fused' in n && n.fused ? 1 : 0));
+}
+
+/** max_fused_loops and its per-rank-variable twin, counting only chosen non-trivial fused loops. */
+export function fusedLoopsOk(job: TemplateJob, chains: readonly RankChains[], fused: Uint8Array, bounds: Int32Array, assigned: Uint8Array): boolean {
+  let total = 0;
+  for (const rc of chains) {
+    let perVar = 0;
+    for (const i of rc.loops) if (assigned[i] && fused[i] && bounds[i]! > 1) perVar++;
+    if (perVar > job.maxFusedLoopsPerRankVariable) return false;
+    total += perVar;
+  }
+  return total <= job.maxFusedLoops;
 }
 
 /** Called with the tiles and trip counts of every complete assignment (arrays are reused). */
@@ -45,20 +62,11 @@ export function forEachAssignment(
   poll?: () => void,
 ): void {
   let leaves = 0;
-  const fused = Uint8Array.from(job.nodes.filter((n) => n.kind !== 'storage'), (n) => ('fused' in n && n.fused ? 1 : 0));
+  const fused = fusedFlags(job);
   const tiles = new Int32Array(nLoops);
   const bounds = new Int32Array(nLoops);
   const assigned = new Uint8Array(nLoops);
-  const fusedCountOk = (): boolean => {
-    let total = 0;
-    for (const rc of chains) {
-      let perVar = 0;
-      for (const i of rc.loops) if (assigned[i] && fused[i] && bounds[i]! > 1) perVar++;
-      if (perVar > job.maxFusedLoopsPerRankVariable) return false;
-      total += perVar;
-    }
-    return total <= job.maxFusedLoops;
-  };
+  const fusedCountOk = (): boolean => fusedLoopsOk(job, chains, fused, bounds, assigned);
   const walk = (k: number): void => {
     if (k === chains.length) {
       if ((++leaves & 0xffff) === 0) poll?.();

@@ -1,18 +1,23 @@
 /** Tile-shape search of one template: enumerate, check, evaluate with the model, Pareto-prune (§3). */
 import { SpecErrorException } from '../base/errors.js';
-import { compileEinsumTemplate, evaluateEinsum, mappingPaths, type CompiledEinsum, type LatencyEvaluator, type RowFigures } from '../model/index.js';
+import { compileEinsumTemplate, evaluateEinsum, mappingPaths, type CompiledEinsum, type LatencyEvaluator, type RowFigures, type TemplatePolys } from '../model/index.js';
 import { CapacityMemo } from './capacity-memo.js';
 import { compatibilityKey } from './compatibility.js';
 import { paretoIndices } from './pareto.js';
 import { templateMappingNodes } from './pmapping-nodes.js';
 import { loopBounds, rankChains, type RankChains } from './tile-shapes.js';
-import { forEachAssignment, loopMaxima, usageKey } from './tile-enumerate.js';
+import { forEachAssignment, loopMaxima, usageKey, type AssignmentVisitor } from './tile-enumerate.js';
+import { searchByRank } from './rank-search.js';
 import type { PruneCounts, TemplateFront, TemplateJob } from './types.js';
 
 export interface TileSearchContext {
   readonly evaluateLatency?: LatencyEvaluator;
   /** Any AbortSignal-like object; checked every 256 evaluations. */
   readonly signal?: { readonly aborted: boolean };
+  /** False: evaluate every tile choice with the full model, no closed form, no partial pruning. */
+  readonly closedForm?: boolean;
+  /** Partial tile choices are Pareto-pruned once more than this many are alive (default 1000). */
+  readonly pruneAt?: number;
 }
 
 const FANOUT_ERROR = /spatial instances/;
@@ -36,7 +41,16 @@ class RowEvaluator {
     this.built = templateMappingNodes(job.nodes, job.einsum, job.compute);
     this.path = mappingPaths({ nodes: this.built.nodes })[0]!;
     this.allTensors = new Map(job.tensorUse);
-    this.compiled = compileEinsumTemplate(job.modelEinsum, this.path, this.allTensors, context.evaluateLatency);
+    this.compiled = context.closedForm === false ? undefined : compileEinsumTemplate(job.modelEinsum, this.path, this.allTensors, context.evaluateLatency);
+  }
+
+  noteOverflow(memory: string, bits: number, size: number): void {
+    this.firstError ??= `the tiles need at least ${bits} bits of ${memory}, but its size is only ${size} bits (Einsum ${this.job.einsum})`;
+  }
+
+  /** The closed form's polynomials, for pruning partial choices (absent without a closed form). */
+  get polys(): TemplatePolys | undefined {
+    return this.compiled?.polys;
   }
 
   get valid(): number {
@@ -119,8 +133,12 @@ export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}
   const poll = (): void => {
     if (context.signal?.aborted) throw new MappingStopped();
   };
+  const walk = (counts: PruneCounts, visit: AssignmentVisitor, skip?: (bounds: Int32Array, assigned: Uint8Array) => boolean): void => {
+    if (rows.polys) searchByRank(job, chains, nLoops, counts, visit, { polys: rows.polys, metric: job.metric, poll, ...(skip ? { skip } : {}), ...(context.pruneAt !== undefined ? { pruneAt: context.pruneAt } : {}), onOverflow: (memory, bits, size) => rows.noteOverflow(memory, bits, size) });
+    else forEachAssignment(job, chains, nLoops, counts, visit, skip, poll);
+  };
   if (job.minUsage.length === 0) {
-    forEachAssignment(job, chains, nLoops, pruned, (tiles, bounds) => rows.evaluate(tiles, bounds), undefined, poll);
+    walk(pruned, (tiles, bounds) => rows.evaluate(tiles, bounds));
   } else {
     // Usage levels best first; each pass only walks subtrees that can still reach the level.
     const loopMax = loopMaxima(chains, job.modelEinsum.rankBounds, nLoops);
@@ -129,24 +147,20 @@ export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}
     while (rows.valid === 0) {
       const target = bestUsageKey(job, chains, nLoops, limit, loopMax, poll);
       if (target < 0) break;
-      forEachAssignment(
-        job,
-        chains,
-        nLoops,
+      walk(
         first ? pruned : { ...pruned },
         (tiles, bounds) => {
           if (usageKey(job, bounds) === target) rows.evaluate(tiles, bounds);
           else if (first) pruned.minUsage++;
         },
         (bounds, assigned) => usageKey(job, bounds, assigned, loopMax) < target,
-        poll,
       );
       first = false;
       limit = target;
     }
   }
   const { front, compat } = paretoByCompatibility(job, chains, rows, nLoops);
-  pruned.pareto = rows.valid - front.length;
+  pruned.pareto += rows.valid - front.length;
   const frontTiles = new Int32Array(front.length * nLoops);
   front.forEach((r, k) => frontTiles.set(rows.tiles.slice(r * nLoops, (r + 1) * nLoops), k * nLoops));
   return {

@@ -7,7 +7,7 @@ import { SpecErrorException } from '../base/errors.js';
 import type { LoopValues } from './arith.js';
 import { CompiledPoly } from './compiled-poly.js';
 import { compileEinsum, type EinsumInfo } from './einsum-info.js';
-import { componentLatency, latencyActions } from './latency.js';
+import { componentLatency, latencyActions, latencyForm } from './latency.js';
 import type { MappingPath } from './mapping-paths.js';
 import { buildPMapping, type PMapping } from './pmapping.js';
 import { loopProduct, loopVariable, MAX_POLY_LOOPS, NotMultilinear, POLYS, type Poly } from './poly.js';
@@ -38,11 +38,26 @@ interface FanoutTerm {
   readonly leafIndex: number;
 }
 
+/**
+ * The polynomials behind a compiled Einsum, for the tile search's partial-choice pruning: every
+ * figure is monotone in each of them (latency expressions are assumed non-decreasing in calls).
+ */
+export interface TemplatePolys {
+  readonly dynamicEnergy: Poly;
+  /** Per-instance call counts of each action that feeds a component latency. */
+  readonly calls: readonly Poly[];
+  /** Bits per memory, with the memory's size. */
+  readonly occupancy: readonly { readonly memory: string; readonly poly: Poly; readonly size: number }[];
+  /** True when some leak power makes energy depend on latency. */
+  readonly leaks: boolean;
+}
+
 /** The closed-form model of one template; loop i of the path is counts[i]. */
 export class CompiledEinsum {
   private readonly scratch = new Map<string, number>();
 
   constructor(
+    readonly polys: TemplatePolys,
     private readonly info: EinsumInfo,
     private readonly dynamicEnergy: CompiledPoly,
     private readonly latencyTerms: readonly LatencyTerm[],
@@ -108,7 +123,24 @@ export function compileEinsumTemplate(
     }
     const energy = dynamicEnergy(info, pm, records);
     if (energy === undefined) return undefined;
-    return new CompiledEinsum(info, energy, latencyTerms(info, pm, records), occupancy(info, records), fanoutTerms(info, pm), evaluateLatency);
+    const calls = callPolys(info, pm, records);
+    const occ = occupancy(info, records);
+    const leaks = [...einsum.arch, ...einsum.offPath].some((leaf) => leaf.totalLeakPower !== 0);
+    const polys: TemplatePolys = {
+      dynamicEnergy: energy,
+      calls: latencyPolys(info, pm, calls),
+      occupancy: occ.filter(([leaf]) => Number.isFinite(leaf.size)).map(([leaf, poly]) => ({ memory: leaf.name, poly, size: leaf.size })),
+      leaks,
+    };
+    return new CompiledEinsum(
+      polys,
+      info,
+      new CompiledPoly(energy),
+      latencyTerms(info, pm, calls),
+      occ.map(([leaf, poly]) => [leaf, new CompiledPoly(poly)] as const),
+      fanoutTerms(info, pm),
+      evaluateLatency,
+    );
   } catch (error) {
     if (error instanceof NotMultilinear || error instanceof SpecErrorException) return undefined;
     throw error;
@@ -144,7 +176,7 @@ function computeActions(info: EinsumInfo, pm: PMapping) {
   return { leaf, action: 'compute', count: POLYS.scale(all, leaf.actionsScale * info.einsum.nInstances), perUnit: steps };
 }
 
-function dynamicEnergy(info: EinsumInfo, pm: PMapping, records: readonly BuffetRecord<Poly>[]): CompiledPoly | undefined {
+function dynamicEnergy(info: EinsumInfo, pm: PMapping, records: readonly BuffetRecord<Poly>[]): Poly | undefined {
   const n = info.einsum.nInstances;
   let total = POLYS.zero;
   for (const a of [...recordActions(info, records), computeActions(info, pm)]) {
@@ -153,31 +185,55 @@ function dynamicEnergy(info: EinsumInfo, pm: PMapping, records: readonly BuffetR
     if (!action) return undefined; // the model reports the missing action
     total = POLYS.add(total, POLYS.scale(a.count, action.energy / n));
   }
-  return new CompiledPoly(total);
+  return total;
 }
 
-function latencyTerms(info: EinsumInfo, pm: PMapping, records: readonly BuffetRecord<Poly>[]): LatencyTerm[] {
-  const calls = new Map<string, [string, CompiledPoly][]>();
+/** Per component name: (action, per-instance calls) in action-list order. */
+function callPolys(info: EinsumInfo, pm: PMapping, records: readonly BuffetRecord<Poly>[]): Map<string, [string, Poly][]> {
+  const calls = new Map<string, [string, Poly][]>();
   for (const a of [...recordActions(info, records), computeActions(info, pm)]) {
     const list = calls.get(a.leaf.name) ?? [];
-    list.push([a.action, new CompiledPoly(a.perUnit)]);
+    list.push([a.action, a.perUnit]);
     calls.set(a.leaf.name, list);
   }
-  return info.einsum.arch.flatMap((leaf, l) => {
-    const actions = calls.get(leaf.name);
-    if (!actions && l !== pm.compute.leaf) return [];
-    return [{ leaf, actions: actions ?? [] }];
+  return calls;
+}
+
+/**
+ * Polynomials each component latency is non-decreasing in: one weighted sum for the default
+ * `sum` form, one per finite-throughput action for `max`, every action's calls for custom forms.
+ */
+function latencyPolys(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string, [string, Poly][]>): Poly[] {
+  return latencyTerms(info, pm, new Map()).flatMap(({ leaf }) => {
+    const list = calls.get(leaf.name) ?? [];
+    const form = latencyForm(leaf);
+    if (form === 'custom') return list.map(([, poly]) => poly);
+    if (form !== 'sum' && form !== 'max') return [];
+    const timed = list.flatMap(([name, poly]) => {
+      const action = leaf.actions.find((a) => a.name === name);
+      const weight = action && action.throughput > 0 ? leaf.actionsScale / action.throughput : 0;
+      return weight > 0 && Number.isFinite(weight) ? [POLYS.scale(poly, weight)] : [];
+    });
+    return form === 'max' ? timed : [timed.reduce((a, b) => POLYS.add(a, b), POLYS.zero)];
   });
 }
 
-function occupancy(info: EinsumInfo, records: readonly BuffetRecord<Poly>[]): [ArchLeaf, CompiledPoly][] {
+function latencyTerms(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string, [string, Poly][]>): LatencyTerm[] {
+  return info.einsum.arch.flatMap((leaf, l) => {
+    const actions = calls.get(leaf.name);
+    if (!actions && l !== pm.compute.leaf) return [];
+    return [{ leaf, actions: (actions ?? []).map(([action, poly]) => [action, new CompiledPoly(poly)] as const) }];
+  });
+}
+
+function occupancy(info: EinsumInfo, records: readonly BuffetRecord<Poly>[]): [ArchLeaf, Poly][] {
   const byLeaf = new Map<number, Poly>();
   for (const rec of records) {
     if (rec.occ.size === 0) continue;
     const bits = rec.persistent ? POLYS.scale(rec.occ, info.einsum.nInstances) : rec.occ;
     byLeaf.set(rec.leaf, POLYS.add(byLeaf.get(rec.leaf) ?? POLYS.zero, bits));
   }
-  return [...byLeaf].map(([leaf, poly]) => [info.einsum.arch[leaf]!, new CompiledPoly(poly)]);
+  return [...byLeaf].map(([leaf, poly]) => [info.einsum.arch[leaf]!, poly]);
 }
 
 function fanoutTerms(info: EinsumInfo, pm: PMapping): FanoutTerm[] {

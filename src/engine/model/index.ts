@@ -18,7 +18,9 @@ export { parseMapping, printMapping, rawFromYaml } from './mapping-yaml.js';
 export { normalizeMapping } from './mapping-normalize.js';
 export { DEFAULT_TOTAL_LATENCY } from './latency.js';
 export { evaluateEinsum } from './einsum-eval.js';
-export { compileEinsumTemplate, type CompiledEinsum, type RowFigures, type RowVerdict } from './compiled-einsum.js';
+export { compileEinsumTemplate, type CompiledEinsum, type RowFigures, type RowVerdict, type TemplatePolys } from './compiled-einsum.js';
+export { CompiledPoly } from './compiled-poly.js';
+export type { Poly } from './poly.js';
 
 /** Evaluates a complete mapping; invalid mappings come back as SpecErrors with mapping paths. */
 export function evaluateMapping(input: ModelInput): Result<ModelResult> {

@@ -21,6 +21,18 @@ function squash(expression: string): string {
 const SUM_FORM = squash(DEFAULT_TOTAL_LATENCY);
 const MAX_FORM = squash(MAX_PORTS_LATENCY);
 
+/** How a component's `total_latency` combines its actions' call times, when it is a known form. */
+export type LatencyForm = 'sum' | 'max' | 'constant' | 'none' | 'custom';
+
+export function latencyForm(leaf: ArchLeaf): LatencyForm {
+  const expression = leaf.totalLatency;
+  if (expression === null) return 'none';
+  if (typeof expression === 'number') return 'constant';
+  const form = squash(expression);
+  if (form === SUM_FORM) return 'sum';
+  return form === MAX_FORM ? 'max' : 'custom';
+}
+
 function callTime(action: LatencyAction): number {
   return action.nCalls === 0 ? 0 : action.nCalls / action.throughput;
 }

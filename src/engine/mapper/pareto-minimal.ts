@@ -1,0 +1,34 @@
+/** k-dimensional Pareto filter (minimise every column) over selected rows of a row-major matrix. */
+
+/**
+ * Rows of `members` not dominated by another member (≤ in every column, < in one); of equal
+ * rows the first is kept. Sort-filter-skyline: after sorting by the column sum, a row can only
+ * be dominated by rows before it.
+ */
+export function paretoMinimal(values: Float64Array, width: number, members: readonly number[]): number[] {
+  if (width === 0) return members.length > 0 ? [members[0]!] : [];
+  const sum = (r: number): number => {
+    let s = 0;
+    for (let j = 0; j < width; j++) s += values[r * width + j]!;
+    return s;
+  };
+  const sums = new Map(members.map((r) => [r, sum(r)]));
+  const order = [...members].sort((a, b) => sums.get(a)! - sums.get(b)! || a - b);
+  const front: number[] = [];
+  for (const r of order) {
+    let dominated = false;
+    for (const f of front) {
+      if (weaklyDominates(values, width, f, r)) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) front.push(r);
+  }
+  return front;
+}
+
+function weaklyDominates(values: Float64Array, width: number, a: number, b: number): boolean {
+  for (let j = 0; j < width; j++) if (values[a * width + j]! > values[b * width + j]!) return false;
+  return true;
+}

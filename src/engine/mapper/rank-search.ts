@@ -1,0 +1,196 @@
+/**
+ * Tile-shape search one rank variable at a time (mapper.md §3.5): after each rank variable's
+ * choices are added, partial rows that another partial row beats in every Pareto column of
+ * partial-columns.ts are dropped, so later rank variables multiply a small set.
+ */
+import type { TemplatePolys } from '../model/index.js';
+import { stepColumns, type StepColumns } from './partial-columns.js';
+import { paretoMinimal } from './pareto-minimal.js';
+import type { RankChains } from './tile-shapes.js';
+import { checksOk, fusedFlags, fusedLoopsOk, loopMaxima, type AssignmentVisitor } from './tile-enumerate.js';
+import type { MapperMetric, PruneCounts, TemplateJob } from './types.js';
+
+/** Below this many partial rows, pruning costs more than it saves (as in AccelForge). */
+const PRUNE_AT = 1000;
+const SLACK = 1 + 1e-9;
+
+export interface RankSearchOptions {
+  readonly polys: TemplatePolys;
+  readonly metric: MapperMetric;
+  /** Skips a partial assignment when it returns true (e.g. it cannot reach a min_usage level). */
+  readonly skip?: (bounds: Int32Array, assigned: Uint8Array) => boolean;
+  /** Called between steps and every 4096 rows; throwing from it stops the search. */
+  readonly poll?: () => void;
+  /** Told about each partial choice whose tiles cannot fit a memory whatever the rest. */
+  readonly onOverflow?: (memory: string, bits: number, size: number) => void;
+  /** Partial rows are Pareto-pruned once there are more than this many (default 1000). */
+  readonly pruneAt?: number;
+}
+
+/** Growable rows of (tiles, trip counts). */
+class Rows {
+  tiles: Int32Array;
+  bounds: Int32Array;
+  count = 0;
+
+  constructor(readonly width: number, capacity = 64) {
+    this.tiles = new Int32Array(width * capacity);
+    this.bounds = new Int32Array(width * capacity);
+  }
+
+  push(tiles: Int32Array, bounds: Int32Array): void {
+    if ((this.count + 1) * this.width > this.tiles.length) {
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(a.length * 2 + this.width);
+        b.set(a);
+        return b;
+      };
+      this.tiles = grow(this.tiles);
+      this.bounds = grow(this.bounds);
+    }
+    this.tiles.set(tiles, this.count * this.width);
+    this.bounds.set(bounds, this.count * this.width);
+    this.count++;
+  }
+
+  keep(indices: readonly number[]): void {
+    indices.forEach((r, k) => {
+      this.tiles.copyWithin(k * this.width, r * this.width, (r + 1) * this.width);
+      this.bounds.copyWithin(k * this.width, r * this.width, (r + 1) * this.width);
+    });
+    this.count = indices.length;
+  }
+}
+
+/** Visits every complete assignment that survives the checks, bounds and partial Pareto pruning. */
+export function searchByRank(
+  job: TemplateJob,
+  chains: readonly RankChains[],
+  nLoops: number,
+  pruned: PruneCounts,
+  visit: AssignmentVisitor,
+  options: RankSearchOptions,
+): void {
+  const fused = fusedFlags(job);
+  const fusedLoops = [...fused.keys()].filter((i) => fused[i] === 1);
+  const loopMax = loopMaxima(chains, job.modelEinsum.rankBounds, nLoops);
+  const assigned = new Uint8Array(nLoops);
+  const tiles = new Int32Array(nLoops);
+  const bounds = new Int32Array(nLoops);
+  let rows = new Rows(nLoops);
+  rows.push(tiles, bounds);
+  let known = 0;
+  const order = chains.map((rc) => viableChains(job, rc, nLoops, pruned, options.skip)).sort((a, b) => a.chains.length - b.chains.length);
+  const crossChecks = job.checks.filter((c) => !order.some((rc) => c.loops.every((i) => rc.loops.includes(i))));
+  const hasFused = fusedLoops.length > 0;
+  for (let k = 0; k < order.length; k++) {
+    const rc = order[k]!;
+    for (const i of rc.loops) {
+      assigned[i] = 1;
+      known |= 1 << i;
+    }
+    const last = k === order.length - 1;
+    const columns = stepColumns(job, options.polys, options.metric, known, loopMax, fusedLoops);
+    const next = new Rows(nLoops, Math.min(1 << 16, rows.count * rc.chains.length + 1));
+    const bound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
+    for (let r = 0; r < rows.count; r++) {
+      if ((r & 4095) === 0) options.poll?.();
+      tiles.set(rows.tiles.subarray(r * nLoops, (r + 1) * nLoops));
+      bounds.set(rows.bounds.subarray(r * nLoops, (r + 1) * nLoops));
+      for (const chain of rc.chains) {
+        setChain(rc.loops, chain, bound, tiles, bounds);
+        if (!checksOk(crossChecks, bounds, assigned, last)) pruned.loopBounds++;
+        else if (hasFused && !fusedLoopsOk(job, chains, fused, bounds, assigned)) pruned.fusedLoops++;
+        else if (options.skip?.(bounds, assigned)) pruned.minUsage++;
+        else if (!fits(columns, bounds, options.onOverflow)) pruned.capacity++;
+        else if (last) visit(tiles, bounds);
+        else next.push(tiles, bounds);
+      }
+    }
+    if (last) return;
+    if (next.count > (options.pruneAt ?? PRUNE_AT)) {
+      const kept = paretoRows(next, columns);
+      pruned.pareto += next.count - kept.length;
+      next.keep(kept);
+      }
+    rows = next;
+    options.poll?.();
+  }
+}
+
+/**
+ * The chains of one rank variable that pass every check on its loops alone (checks within the
+ * rank in full; the others as bounds, the remaining loops counted at 1 or at their maximum).
+ */
+function viableChains(
+  job: TemplateJob,
+  rc: RankChains,
+  nLoops: number,
+  pruned: PruneCounts,
+  skip: RankSearchOptions['skip'],
+): RankChains {
+  const assigned = new Uint8Array(nLoops);
+  for (const i of rc.loops) assigned[i] = 1;
+  const own = job.checks.filter((c) => c.loops.every((i) => assigned[i]));
+  const partial = job.checks.filter((c) => !c.loops.every((i) => assigned[i]));
+  const tiles = new Int32Array(nLoops);
+  const bounds = new Int32Array(nLoops);
+  const bound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
+  const kept = rc.chains.filter((chain) => {
+    setChain(rc.loops, chain, bound, tiles, bounds);
+    const ok = checksOk(own, bounds, assigned, true) && checksOk(partial, bounds, assigned, false);
+    if (!ok) pruned.loopBounds++;
+    else if (skip?.(bounds, assigned)) pruned.minUsage++;
+    else return true;
+    return false;
+  });
+  return { ...rc, chains: kept };
+}
+
+function setChain(loops: readonly number[], chain: Int32Array, bound: number, tiles: Int32Array, bounds: Int32Array): void {
+  let outer = bound;
+  for (let j = 0; j < loops.length; j++) {
+    const loop = loops[j]!;
+    tiles[loop] = chain[j]!;
+    bounds[loop] = outer / chain[j]!;
+    outer = chain[j]!;
+  }
+}
+
+function fits(columns: StepColumns, bounds: Int32Array, onOverflow: RankSearchOptions['onOverflow']): boolean {
+  for (const c of columns.capacity) {
+    const bits = c.bound.evaluate(bounds);
+    if (bits > c.size * SLACK) {
+      onOverflow?.(c.memory, bits, c.size);
+      return false;
+    }
+  }
+  return true;
+}
+
+/** Indices of the rows not beaten in every column by another row with the same exact keys. */
+function paretoRows(rows: Rows, columns: StepColumns): number[] {
+  const width = rows.width;
+  const d = columns.minimise.length;
+  const values = new Float64Array(rows.count * d);
+  const groups = new Map<string, number[]>();
+  const exact = new Float64Array(columns.exact.length);
+  for (let r = 0; r < rows.count; r++) {
+    const b = rows.bounds.subarray(r * width, (r + 1) * width);
+    columns.minimise.forEach((c, j) => {
+      values[r * d + j] = c.evaluate(b);
+    });
+    columns.exact.forEach((loops, j) => {
+      let p = 1;
+      for (const i of loops) p *= b[i]!;
+      exact[j] = p;
+    });
+    const key = exact.join(',');
+    const group = groups.get(key);
+    if (group) group.push(r);
+    else groups.set(key, [r]);
+  }
+  const kept: number[] = [];
+  for (const group of groups.values()) kept.push(...paretoMinimal(values, d, group));
+  return kept.sort((a, b) => a - b);
+}
