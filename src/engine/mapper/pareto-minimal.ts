@@ -1,9 +1,11 @@
 /** k-dimensional Pareto filter (minimise every column) over selected rows of a row-major matrix. */
 
+const MAX_FRONT = 1500;
+
 /**
  * Rows of `members` not dominated by another member (≤ in every column, < in one); of equal
  * rows the first is kept. Sort-filter-skyline: after sorting by the column sum, a row can only
- * be dominated by rows before it.
+ * be dominated by rows before it. Gives up (keeps every member) when pruning proves futile.
  */
 export function paretoMinimal(values: Float64Array, width: number, members: readonly number[]): number[] {
   if (width === 0) return members.length > 0 ? [members[0]!] : [];
@@ -15,7 +17,10 @@ export function paretoMinimal(values: Float64Array, width: number, members: read
   const sums = new Map(members.map((r) => [r, sum(r)]));
   const order = [...members].sort((a, b) => sums.get(a)! - sums.get(b)! || a - b);
   const front: number[] = [];
-  for (const r of order) {
+  for (let k = 0; k < order.length; k++) {
+    // A large front makes the filter quadratic and rarely pays for itself: keep everything.
+    if (front.length > MAX_FRONT) return [...members];
+    const r = order[k]!;
     let dominated = false;
     for (const f of front) {
       if (weaklyDominates(values, width, f, r)) {

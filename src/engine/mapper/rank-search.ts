@@ -12,6 +12,7 @@ import type { MapperMetric, PruneCounts, TemplateJob } from './types.js';
 
 /** Below this many partial rows, pruning costs more than it saves (as in AccelForge). */
 const PRUNE_AT = 1000;
+const MIN_GROWTH = 4;
 const SLACK = 1 + 1e-9;
 
 export interface RankSearchOptions {
@@ -83,6 +84,8 @@ export function searchByRank(
   const order = chains.map((rc) => viableChains(job, rc, nLoops, pruned, options.skip)).sort((a, b) => a.chains.length - b.chains.length);
   const crossChecks = job.checks.filter((c) => !order.some((rc) => c.loops.every((i) => rc.loops.includes(i))));
   const hasFused = fusedLoops.length > 0;
+  // Cross-rank checks and min_usage see a rank's chains only through these loop products.
+  const watched = [...crossChecks.map((c) => c.loops), ...job.minUsage.map((m) => m.loops)];
   for (let k = 0; k < order.length; k++) {
     const rc = order[k]!;
     for (const i of rc.loops) {
@@ -93,26 +96,34 @@ export function searchByRank(
     const columns = stepColumns(job, options.polys, options.metric, known, loopMax, fusedLoops);
     const next = new Rows(nLoops, Math.min(1 << 16, rows.count * rc.chains.length + 1));
     const bound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
+    const groups = signatureGroups(rc, watched, fused, nLoops, bound);
     for (let r = 0; r < rows.count; r++) {
       if ((r & 4095) === 0) options.poll?.();
       tiles.set(rows.tiles.subarray(r * nLoops, (r + 1) * nLoops));
       bounds.set(rows.bounds.subarray(r * nLoops, (r + 1) * nLoops));
-      for (const chain of rc.chains) {
-        setChain(rc.loops, chain, bound, tiles, bounds);
-        if (!checksOk(crossChecks, bounds, assigned, last)) pruned.loopBounds++;
-        else if (hasFused && !fusedLoopsOk(job, chains, fused, bounds, assigned)) pruned.fusedLoops++;
-        else if (options.skip?.(bounds, assigned)) pruned.minUsage++;
-        else if (!fits(columns, bounds, options.onOverflow)) pruned.capacity++;
-        else if (last) visit(tiles, bounds);
-        else next.push(tiles, bounds);
+      for (const group of groups) {
+        setChain(rc.loops, group[0]!, bound, tiles, bounds);
+        if (!checksOk(crossChecks, bounds, assigned, last)) pruned.loopBounds += group.length;
+        else if (hasFused && !fusedLoopsOk(job, chains, fused, bounds, assigned)) pruned.fusedLoops += group.length;
+        else if (options.skip?.(bounds, assigned)) pruned.minUsage += group.length;
+        else {
+          for (const chain of group) {
+            setChain(rc.loops, chain, bound, tiles, bounds);
+            if (!fits(columns, bounds, options.onOverflow)) pruned.capacity++;
+            else if (last) visit(tiles, bounds);
+            else next.push(tiles, bounds);
+          }
+        }
       }
     }
     if (last) return;
-    if (next.count > (options.pruneAt ?? PRUNE_AT)) {
+    // Pruning pays only when the rank variables still to come multiply the rows.
+    const growth = order.slice(k + 1).reduce((g, rest) => g * rest.chains.length, 1);
+    if (next.count > (options.pruneAt ?? PRUNE_AT) && growth >= MIN_GROWTH) {
       const kept = paretoRows(next, columns);
       pruned.pareto += next.count - kept.length;
       next.keep(kept);
-      }
+    }
     rows = next;
     options.poll?.();
   }
@@ -145,6 +156,29 @@ function viableChains(
     return false;
   });
   return { ...rc, chains: kept };
+}
+
+/**
+ * The rank's chains grouped by what the cross-rank checks, min_usage and fused-loop limits can
+ * see of them (their products over each watched loop set, and which fused loops are trivial), so
+ * those checks run once per group and row.
+ */
+function signatureGroups(rc: RankChains, watched: readonly (readonly number[])[], fused: Uint8Array, nLoops: number, bound: number): Int32Array[][] {
+  const tiles = new Int32Array(nLoops);
+  const bounds = new Int32Array(nLoops);
+  const sets = watched.map((loops) => loops.filter((i) => rc.loops.includes(i))).filter((loops) => loops.length > 0);
+  const fusedHere = rc.loops.filter((i) => fused[i] === 1);
+  const groups = new Map<string, Int32Array[]>();
+  for (const chain of rc.chains) {
+    setChain(rc.loops, chain, bound, tiles, bounds);
+    const products = sets.map((loops) => loops.reduce((p, i) => p * bounds[i]!, 1));
+    const trivial = fusedHere.map((i) => (bounds[i]! > 1 ? 1 : 0));
+    const key = `${products.join(',')}|${trivial.join('')}`;
+    const group = groups.get(key);
+    if (group) group.push(chain);
+    else groups.set(key, [chain]);
+  }
+  return [...groups.values()];
 }
 
 function setChain(loops: readonly number[], chain: Int32Array, bound: number, tiles: Int32Array, bounds: Int32Array): void {

@@ -7,7 +7,7 @@ import { SpecErrorException } from '../base/errors.js';
 import type { LoopValues } from './arith.js';
 import { CompiledPoly } from './compiled-poly.js';
 import { compileEinsum, type EinsumInfo } from './einsum-info.js';
-import { componentLatency, latencyActions, latencyForm } from './latency.js';
+import { componentLatency, latencyActions, latencyForm, type LatencyForm } from './latency.js';
 import type { MappingPath } from './mapping-paths.js';
 import { buildPMapping, type PMapping } from './pmapping.js';
 import { loopProduct, loopVariable, MAX_POLY_LOOPS, NotMultilinear, POLYS, type Poly } from './poly.js';
@@ -29,6 +29,11 @@ export interface RowFigures {
 interface LatencyTerm {
   readonly leaf: ArchLeaf;
   readonly actions: readonly (readonly [string, CompiledPoly])[];
+  readonly form: LatencyForm;
+  /** Per entry of `actions`: the index of its action in `leaf.actions` (calls add up per action). */
+  readonly slots: Int32Array;
+  /** Per action of the leaf: actions_scale / throughput (0 when it takes no time). */
+  readonly secondsPerCall: Float64Array;
 }
 
 interface FanoutTerm {
@@ -55,6 +60,7 @@ export interface TemplatePolys {
 /** The closed-form model of one template; loop i of the path is counts[i]. */
 export class CompiledEinsum {
   private readonly scratch = new Map<string, number>();
+  private calls = new Float64Array(8);
 
   constructor(
     readonly polys: TemplatePolys,
@@ -73,16 +79,35 @@ export class CompiledEinsum {
     const einsum = this.info.einsum;
     let perInstance = 0;
     for (const term of this.latencyTerms) {
-      const calls = this.scratch;
-      calls.clear();
-      for (const [action, poly] of term.actions) calls.set(action, (calls.get(action) ?? 0) + poly.evaluate(counts));
-      const latency = componentLatency(term.leaf, latencyActions(term.leaf, calls), einsum.name, this.evaluateLatency);
+      const latency = term.form === 'sum' || term.form === 'max' ? this.knownFormLatency(term, counts) : this.customLatency(term, counts);
       if (latency !== null && latency > perInstance) perInstance = latency;
     }
     const n = einsum.nInstances;
     out.energy = (this.dynamicEnergy.evaluate(counts) + this.leak(counts, perInstance)) * n;
     out.latency = perInstance * n;
     return null;
+  }
+
+  /** `sum`/`max` of calls / throughput per action, without building the expression's inputs. */
+  private knownFormLatency(term: LatencyTerm, counts: ArrayLike<number>): number {
+    const calls = this.calls.length >= term.secondsPerCall.length ? this.calls : (this.calls = new Float64Array(term.secondsPerCall.length));
+    calls.fill(0, 0, term.secondsPerCall.length);
+    term.actions.forEach(([, poly], k) => {
+      calls[term.slots[k]!]! += poly.evaluate(counts);
+    });
+    let total = 0;
+    for (let a = 0; a < term.secondsPerCall.length; a++) {
+      const time = calls[a] === 0 ? 0 : calls[a]! * term.secondsPerCall[a]!;
+      total = term.form === 'sum' ? total + time : Math.max(total, time);
+    }
+    return total;
+  }
+
+  private customLatency(term: LatencyTerm, counts: ArrayLike<number>): number | null {
+    const calls = this.scratch;
+    calls.clear();
+    for (const [action, poly] of term.actions) calls.set(action, (calls.get(action) ?? 0) + poly.evaluate(counts));
+    return componentLatency(term.leaf, latencyActions(term.leaf, calls), this.info.einsum.name, this.evaluateLatency);
   }
 
   private leak(counts: ArrayLike<number>, latency: number): number {
@@ -222,7 +247,17 @@ function latencyTerms(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string,
   return info.einsum.arch.flatMap((leaf, l) => {
     const actions = calls.get(leaf.name);
     if (!actions && l !== pm.compute.leaf) return [];
-    return [{ leaf, actions: (actions ?? []).map(([action, poly]) => [action, new CompiledPoly(poly)] as const) }];
+    const list = (actions ?? []).map(([action, poly]) => [action, new CompiledPoly(poly)] as const);
+    const names = leaf.actions.map((a) => a.name);
+    const form = list.every(([action]) => names.includes(action)) ? latencyForm(leaf) : 'custom';
+    return [{
+      leaf,
+      actions: list,
+      form,
+      slots: Int32Array.from(list, ([action]) => names.indexOf(action)),
+      // n_calls / throughput as the model's latency.ts computes it: calls are scaled first.
+      secondsPerCall: Float64Array.from(leaf.actions, (a) => leaf.actionsScale / a.throughput),
+    }];
   });
 }
 
