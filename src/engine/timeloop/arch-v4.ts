@@ -2,7 +2,7 @@ import { embeddedDirectives } from './directives.js';
 import type { Attr, ComponentLevel, Directive, Level, Located } from './model.js';
 import { classifyComponent } from './classes.js';
 import type { Plain, PlainMap, Reporter, SourceFile } from './source.js';
-import { asList, asMap, asNumber, asString } from './values.js';
+import { asList, asMap, asNameList, asNumber, asString, getKey } from './values.js';
 
 /** Architecture levels (outer → inner) and the constraints embedded in its nodes. */
 export interface ArchLevels {
@@ -49,8 +49,33 @@ function readBranch(walk: Walk, node: PlainMap, tag: string): void {
   }
   if (tag === 'Parallel') {
     walk.report.add('approximated', '!Parallel', 'branches are flattened into consecutive memories, each keeping its own tensors', walk.src, node);
+    readParallel(walk, asList(node['nodes']) ?? []);
+    return;
   }
   walkNodes(walk, asList(node['nodes']) ?? []);
+}
+
+/**
+ * timeloopfe lets each data space live in one branch of a `!Parallel` only: a tensor a branch
+ * keeps (a `!Nothing` claims one for no buffer at all) is bypassed by the other branches' buffers.
+ */
+function readParallel(walk: Walk, branches: Plain[]): void {
+  const claims: { components: string[]; keeps: string[] }[] = [];
+  for (const branch of branches) {
+    const levels = walk.out.levels.length;
+    const constraints = walk.out.constraints.length;
+    walkNodes(walk, [branch]);
+    const components = walk.out.levels.slice(levels).filter((l) => l.kind !== 'fanout').map((l) => l.name);
+    const keeps = walk.out.constraints.slice(constraints).filter((d) => d.type === 'dataspace').flatMap((d) => d.keep ?? []);
+    const nothing = asMap(branch);
+    if (nothing?.['$tag'] === 'Nothing') keeps.push(...asNameList(getKey(asMap(asMap(nothing['constraints'])?.['dataspace']) ?? {}, 'keep') ?? []));
+    claims.push({ components, keeps });
+  }
+  claims.forEach((claim, i) => {
+    const others = claims.filter((_, j) => j !== i).flatMap((c) => c.keeps);
+    if (others.length === 0) return;
+    for (const target of claim.components) walk.out.constraints.push({ target, type: 'dataspace', bypass: others, raw: {}, src: walk.src });
+  });
 }
 
 function ownAttributes(walk: Walk, node: PlainMap): Map<string, Attr> {

@@ -16,7 +16,11 @@ const LOST_ATTRIBUTES: Record<string, { default: Plain; reason: string }> = {
   min_utilization: { default: 0, reason: 'AccelForge has no capacity-utilisation floor (min_usage is per spatial dimension)' },
   reduction_supported: { default: true, reason: 'AccelForge always allows in-place accumulation' },
   allow_overbooking: { default: false, reason: 'AccelForge does not model overbooking' },
-  cluster_size: { default: 1, reason: 'access clustering is not modelled' },
+  cluster_size: {
+    default: 1,
+    reason: 'Timeloop charges one access per cluster of instances even when the mapping uses only some of them; '
+      + 'AccelForge packs width/datawidth values in every action: expect AccelForge lower by the unused fraction of each cluster',
+  },
   network_fill_latency: { default: null, reason: 'network pipeline latencies are not modelled' },
   network_drain_latency: { default: null, reason: 'network pipeline latencies are not modelled' },
   per_dataspace_bandwidth_consumption_scale: { default: null, reason: 'only per-action throughput is modelled' },

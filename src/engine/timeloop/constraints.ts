@@ -1,6 +1,6 @@
 import { parseFactors } from './factors.js';
 import { directiveLevel } from './loop-factors.js';
-import { tensorName, type Directive, type Level, type Problem } from './model.js';
+import { dataspaceChoice, tensorName, type Directive, type Level, type Problem } from './model.js';
 import type { PlainMap, Reporter } from './source.js';
 import { asNameList } from './values.js';
 
@@ -50,7 +50,7 @@ export function convertConstraints(levels: readonly Level[], problem: Problem, d
       report.add('dropped', `${d.type} constraint on ${d.target}`, 'no matching level in the converted architecture', d.src, d.raw);
       continue;
     }
-    if (d.type === 'dataspace') out.tensors.set(level.name, tensorSets(d, problem));
+    if (d.type === 'dataspace') out.tensors.set(level.name, tensorSets(dataspaceChoice(problem, level.name, directives)));
     else if (d.type === 'spatial' && level.kind === 'fanout') addSpatialBounds(out, level.name, d, problem, report);
     else if (d.type === 'temporal') {
       if (d.factors !== undefined || d.permutation !== undefined) {
@@ -100,11 +100,9 @@ function spatialFields(out: ArchConstraints, fanout: string, d: Directive, probl
   if (Object.keys(fields).length > 0) out.spatialFields.set(fanout, fields);
 }
 
-function tensorSets(d: Directive, problem: Problem): PlainMap {
-  const names = (list: string[] | undefined): string[] => (list ?? []).map((n) => tensorName(problem, n) ?? n);
-  const keep = names(d.keep);
-  const bypass = names(d.bypass);
-  const decided = [...keep, ...bypass];
+function tensorSets(choice: { keep: Set<string>; bypass: Set<string> }): PlainMap {
+  const keep = [...choice.keep];
+  const decided = [...keep, ...choice.bypass];
   const out: PlainMap = {};
   if (keep.length > 0) out['keep'] = keep.join(' | ');
   out['may_keep'] = decided.length === 0 ? 'All' : `~(${decided.join(' | ')})`;

@@ -4,6 +4,7 @@ import { attr, numAttr, techNodeMetres } from './attributes.js';
 import { convertConstraints } from './constraints.js';
 import { emitArchNodes } from './emit-arch.js';
 import { toTaggedYaml } from './emit-yaml.js';
+import { reportExpectedDifferences } from './expected.js';
 import { collectInputs, type TimeloopInputs } from './inputs.js';
 import { convertMapper } from './mapper-settings.js';
 import { buildMapping, keptTensors } from './mapping.js';
@@ -41,7 +42,9 @@ export function convertTimeloopOrThrow(files: readonly TimeloopFile[]): Timeloop
   if (inputs.mapping.length > 0) {
     const dataspace = [...inputs.mapping, ...arch.constraints, ...inputs.constraints];
     const kept = (level: ComponentLevel): string[] => keptTensors(level, level === storages[0], problem, dataspace);
-    spec['mapping'] = { nodes: buildMapping(arch.levels, problem, inputs.mapping, kept, report) };
+    const mapping = buildMapping(arch.levels, problem, inputs.mapping, kept, report);
+    spec['mapping'] = { nodes: mapping.nodes };
+    reportExpectedDifferences(mapping.steps, { levels: arch.levels, problem, costs: inputs.costs, bitsPerValue, report });
   }
   const mapper = convertMapper(inputs.mapper, report);
   if (mapper) spec['mapper'] = mapper;

@@ -27,6 +27,8 @@ function fromParts(target: string, type: Directive['type'], raw: PlainMap, src: 
   const bypass = getKey(raw, 'bypass') ?? getKey(raw, 'bypass_only');
   if (keep !== undefined) d.keep = asNameList(keep);
   if (bypass !== undefined) d.bypass = asNameList(bypass);
+  if (getKey(raw, 'keep_only') !== undefined) d.keepOnly = true;
+  if (getKey(raw, 'bypass_only') !== undefined) d.bypassOnly = true;
   return d;
 }
 

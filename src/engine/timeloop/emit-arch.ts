@@ -35,13 +35,24 @@ function emitFanout(level: FanoutLevel, ctx: ArchContext): PlainMap {
   const spatial: Plain[] = [];
   for (const [axis, fanout] of [['X', level.meshX], ['Y', level.meshY]] as const) {
     if (fanout <= 1) continue;
-    const dim: PlainMap = { name: axis, fanout, ...ctx.constraints.spatialFields.get(level.name) };
+    // Timeloop charges leakage only for the instances a mapping uses. AccelForge gates unused
+    // instances of power_gateable dimensions by usage / fanout, with usage already divided by
+    // the fanout (model.md §7.3); usage_scale = fanout cancels that second division.
+    const dim: PlainMap = { name: axis, fanout, power_gateable: true, usage_scale: fanout, ...ctx.constraints.spatialFields.get(level.name) };
     const lb = bounds?.get(axis);
     if (lb && lb.length > 0) dim['loop_bounds'] = lb;
     spatial.push(dim);
   }
+  if (spatial.length > 0 && !ctx.lostSeen.has(GATING)) {
+    ctx.lostSeen.add(GATING);
+    ctx.report.add('approximated', 'leakage of unused instances',
+      'Timeloop charges leakage only for the instances a mapping uses; the fanouts are power_gateable with usage_scale = fanout '
+      + '(AccelForge divides usage by the fanout twice when gating), so reported spatial usage is in instances, not a fraction', level.at.src, level.at.node);
+  }
   return { $tag: 'Container', name: level.name, spatial };
 }
+
+const GATING = Symbol('power gating note');
 
 /** `perCycle / cycle` without floating-point noise (1 / 1e-9 is 999999999.9999999). */
 function perSecond(perCycle: number, cycle: number): number {
@@ -58,9 +69,15 @@ export function cycleSeconds(level: ComponentLevel): number {
   return numAttr(level, 'global_cycle_seconds') ?? 1e-9;
 }
 
-function emitMemory(level: ComponentLevel, outermost: boolean, ctx: ArchContext): PlainMap {
-  const datawidth = numAttr(level, 'datawidth', 'word-bits', 'word_bits') ?? ctx.bitsPerValue;
+/** Bits per stored value and bits per access of a storage level. */
+export function memoryWidths(level: ComponentLevel, bitsPerValue: number): { datawidth: number; width: number } {
+  const datawidth = numAttr(level, 'datawidth', 'word-bits', 'word_bits') ?? bitsPerValue;
   const width = numAttr(level, 'width', 'memory_width') ?? datawidth * (numAttr(level, 'block_size', 'block-size') ?? 1);
+  return { datawidth, width };
+}
+
+function emitMemory(level: ComponentLevel, outermost: boolean, ctx: ArchContext): PlainMap {
+  const { datawidth, width } = memoryWidths(level, ctx.bitsPerValue);
   const isDram = level.cls.toLowerCase() === 'dram';
   const hw = hwComponentClass(level.cls, asString(attr(level, 'type')));
   reportClass(level, hw, ctx);
@@ -128,15 +145,19 @@ function emitCompute(level: ComponentLevel, ctx: ArchContext): PlainMap {
   const compute: PlainMap = { name: 'compute', throughput: perSecond(1, cycleSeconds(level)) };
   const energy = table?.get('compute') ?? table?.get('mac_random');
   if (energy !== undefined) compute['energy'] = tidy(energy * PJ);
-  addCosts(node, level, ctx, [compute]);
+  addCosts(node, level, ctx, [compute], false);
   return node;
 }
 
-function addCosts(node: PlainMap, level: ComponentLevel, ctx: ArchContext, actions: PlainMap[]): void {
+function addCosts(node: PlainMap, level: ComponentLevel, ctx: ArchContext, actions: PlainMap[], chargeLeak = true): void {
   const table = ctx.costs.energy.get(level.name);
   // v0.3 ERTs also list 'idle'; Timeloop did not charge it for the modelled cycles, so it is not leak.
   const leak = table?.get('leak');
-  if (table) node['leak_power'] = tidy(((leak ?? 0) * PJ) / cycleSeconds(level));
+  if (table) node['leak_power'] = chargeLeak ? tidy(((leak ?? 0) * PJ) / cycleSeconds(level)) : 0;
+  if (!chargeLeak && leak) {
+    ctx.report.add('approximated', `leak of ${level.name}`,
+      `Timeloop charges no leakage for arithmetic units, so the ERT's leak of ${leak} pJ per cycle is not carried over (leak_power: 0)`, level.at.src, level.at.node);
+  }
   const area = ctx.costs.area.get(level.name);
   if (area !== undefined) node['area'] = tidy(area * UM2);
   else if (table) {

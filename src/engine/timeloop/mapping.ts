@@ -1,26 +1,24 @@
 import { loopBlocks, spatialAxis, type LoopBlock } from './loop-factors.js';
-import { tensorName, type ComponentLevel, type Directive, type Level, type Problem } from './model.js';
+import { dataspaceChoice, type ComponentLevel, type Directive, type Level, type Problem } from './model.js';
 import type { PlainMap, Reporter } from './source.js';
+import { hoistStorage, slidingLast, tensorDims, type Loop, type Step } from './hoist.js';
 
-interface Loop {
-  kind: 'Temporal' | 'Spatial';
-  dim: string;
-  factor: number;
-  component?: string;
-  axis?: 'X' | 'Y';
+/** Converted mapping: LoopTree nodes (outer → inner) and the steps they were made from. */
+export interface ConvertedMapping {
+  nodes: PlainMap[];
+  steps: Step[];
 }
 
-type Step = { storage: { component: string; tensor: string; dims: Set<string> } } | { loop: Loop };
-
 /** Convert Timeloop mapping directives into AccelForge LoopTree nodes (outer → inner). */
-export function buildMapping(levels: readonly Level[], problem: Problem, directives: readonly Directive[], keptAt: (level: ComponentLevel) => string[], report: Reporter): PlainMap[] {
+export function buildMapping(levels: readonly Level[], problem: Problem, directives: readonly Directive[], keptAt: (level: ComponentLevel) => string[], report: Reporter): ConvertedMapping {
   const blocks = loopBlocks(levels, directives, problem, report);
-  const ordered = hoistStorage(levelSteps(blocks, problem, keptAt));
-  const shapes = tileShapes(ordered, problem);
-  const nodes = mergeStorage(ordered.map((s, i) => ('storage' in s ? storageNode(s.storage) : loopNode(s.loop, shapes[i]!, problem))));
+  const position = new Map(levels.map((l, i) => [l.name, i]));
+  const steps = slidingLast(hoistStorage(levelSteps(blocks, problem, keptAt), position));
+  const shapes = tileShapes(steps, problem);
+  const nodes = mergeStorage(steps.map((s, i) => ('storage' in s ? storageNode(s.storage) : loopNode(s.loop, shapes[i]!, problem))));
   const compute = [...levels].reverse().find((l) => l.kind === 'compute');
   nodes.push({ $tag: 'Compute', einsum: problem.einsum, component: compute?.name ?? 'Compute' });
-  return nodes;
+  return { nodes, steps };
 }
 
 /** Storage nodes and loops level by level, one storage step per kept tensor. */
@@ -34,7 +32,7 @@ function levelSteps(blocks: readonly LoopBlock[], problem: Problem, keptAt: (lev
     }
     for (const loop of pendingTemporal) steps.push({ loop });
     for (const tensor of keptAt(block.level)) {
-      steps.push({ storage: { component: block.level.name, tensor, dims: tensorDims(problem, tensor) } });
+      steps.push({ storage: { component: block.level.name, tensor, ...tensorDims(problem, tensor) } });
     }
     // A level's temporal loops go below the spatial loops of the fanouts under it (loops
     // commute), so the children's storage can sit above the irrelevant ones, as Timeloop reuses.
@@ -46,41 +44,6 @@ function levelSteps(blocks: readonly LoopBlock[], problem: Problem, keptAt: (lev
 
 function storageNode(storage: { component: string; tensor: string }): PlainMap {
   return { $tag: 'Storage', tensors: [storage.tensor], component: storage.component };
-}
-
-function tensorDims(problem: Problem, tensor: string): Set<string> {
-  const t = problem.tensors.find((x) => x.name === tensor);
-  const dims = new Set<string>();
-  for (const r of t?.ranks ?? []) for (const d of problem.dims) if (new RegExp(`\\b${d.variable}\\b`).test(r.expr)) dims.add(d.name);
-  return dims;
-}
-
-/**
- * Timeloop keeps a tile across the innermost loops above it that do not index its tensor; in
- * AccelForge that reuse is written by placing the storage node above those loops. Storage nodes
- * move up past irrelevant temporal loops; they stop at relevant or spatial loops and at the
- * storage of the same tensor above.
- */
-function hoistStorage(steps: readonly Step[]): Step[] {
-  const out: Step[] = [];
-  for (const step of steps) {
-    if (!('storage' in step)) {
-      out.push(step);
-      continue;
-    }
-    let at = out.length;
-    let best = at;
-    while (at > 0) {
-      const above = out[at - 1]!;
-      if ('storage' in above) {
-        if (above.storage.tensor === step.storage.tensor) break;
-      } else if (above.loop.kind !== 'Temporal' || step.storage.dims.has(above.loop.dim)) break;
-      else best = at - 1;
-      at--;
-    }
-    out.splice(best, 0, step);
-  }
-  return out;
 }
 
 /** Join consecutive single-tensor storage nodes of one component. */
@@ -135,8 +98,6 @@ function loopNode(loop: Loop, tileShape: number, problem: Problem): PlainMap {
 export function keptTensors(level: ComponentLevel, isOutermost: boolean, problem: Problem, directives: readonly Directive[]): string[] {
   const all = problem.tensors.map((t) => t.name);
   if (isOutermost) return all;
-  const own = directives.filter((d) => d.type === 'dataspace' && d.target === level.name);
-  const bypassed = new Set(own.flatMap((d) => d.bypass ?? []).map((n) => tensorName(problem, n) ?? n));
-  const kept = new Set(own.flatMap((d) => d.keep ?? []).map((n) => tensorName(problem, n) ?? n));
-  return all.filter((t) => kept.has(t) || !bypassed.has(t));
+  const { bypass } = dataspaceChoice(problem, level.name, directives);
+  return all.filter((t) => !bypass.has(t));
 }

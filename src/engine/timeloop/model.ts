@@ -44,6 +44,10 @@ export interface Directive {
   split?: number;
   keep?: string[];
   bypass?: string[];
+  /** `keep_only`: every tensor not in `keep` is bypassed. */
+  keepOnly?: boolean;
+  /** `bypass_only`: every tensor not in `bypass` is kept. */
+  bypassOnly?: boolean;
   raw: PlainMap;
   src: SourceFile;
 }
@@ -78,4 +82,21 @@ export interface Problem {
 /** Map a Timeloop data-space name to its AccelForge tensor name. */
 export function tensorName(problem: Problem, timeloopName: string): string | undefined {
   return problem.tensors.find((t) => t.timeloopName === timeloopName || t.name === timeloopName)?.name;
+}
+
+/** Tensors a level must keep and must bypass under its dataspace directives (AccelForge names). */
+export function dataspaceChoice(problem: Problem, level: string, directives: readonly Directive[]): { keep: Set<string>; bypass: Set<string> } {
+  const all = problem.tensors.map((t) => t.name);
+  const keep = new Set<string>();
+  const bypass = new Set<string>();
+  const named = (list: string[] | undefined): string[] => (list ?? []).map((n) => tensorName(problem, n) ?? n);
+  for (const d of directives) {
+    if (d.type !== 'dataspace' || d.target !== level) continue;
+    for (const t of named(d.keep)) keep.add(t);
+    for (const t of named(d.bypass)) bypass.add(t);
+    if (d.keepOnly) for (const t of all) if (!named(d.keep).includes(t)) bypass.add(t);
+    if (d.bypassOnly) for (const t of all) if (!named(d.bypass).includes(t)) keep.add(t);
+  }
+  for (const t of keep) bypass.delete(t);
+  return { keep, bypass };
 }

@@ -32,7 +32,9 @@ describe('mapping directives → LoopTree', () => {
 
   it('keeps a tile above the innermost loops that do not index it (Timeloop reuse)', () => {
     // No bypass: the RegisterFile keeps weights across the P16 loop of the GlobalBuffer, and
-    // outputs across its own R3 loop.
+    // outputs across its own R3 loop. Its input window slides along that innermost P16 loop, so
+    // the Input node sits above it too (Timeloop fetches the 18 = 16 + 3 - 1 inputs once per k),
+    // last in its node so that AccelForge measures its occupancy below the loop (3 values).
     const { yaml } = convertTimeloop(fixtures(`${T03}/arch/3level.arch.yaml`, `${T03}/prob/conv1d+oc.prob.yaml`, `${T03}/map/conv1d+oc-3level.map.yaml`));
     const lines = mappingSection(yaml).split('\n').map((l) => l.trim());
     const order = lines.filter((l) => l.startsWith('- !Temporal') || l.startsWith('tensors:'));
@@ -40,9 +42,9 @@ describe('mapping directives → LoopTree', () => {
       'tensors: [ Weights, Input, Output ]',
       'tensors: [ Weights, Input, Output ]',
       '- !Temporal { rank_variable: k, tile_shape: 2 }',
-      'tensors: [ Weights ]',
+      'tensors: [ Weights, Input ]',
       '- !Temporal { rank_variable: p, tile_shape: 1 }',
-      'tensors: [ Input, Output ]',
+      'tensors: [ Output ]',
       '- !Temporal { rank_variable: k, tile_shape: 1 }',
       '- !Temporal { rank_variable: r, tile_shape: 1 }',
     ]);

@@ -43,7 +43,7 @@ describe('v0.3-shaped input gives the same figures as its v0.4 twin', () => {
     const { yaml } = convertTimeloop(fixtures(`${dir}/parsed-processed-input.yaml`));
     const names = [...yaml.matchAll(/^ {4}- !(\w+)\n {6}name: (\w+)/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(names).toEqual(['Memory MainMemory', 'Container PE', 'Memory GlobalBuffer', 'Memory RegisterFile', 'Compute MACC']);
-    expect(yaml).toContain('- { name: X, fanout: 16 }');
+    expect(yaml).toContain('- { name: X, fanout: 16, power_gateable: true, usage_scale: 16 }');
   });
 });
 
