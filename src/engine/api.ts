@@ -3,6 +3,7 @@
  * structured-cloneable data so they cross a worker boundary unchanged.
  */
 import type { SpecError } from './base/errors.js';
+import type { MapperEvent } from './mapper/events.js';
 
 /** A design as the user edits it: named files plus the Jinja variables. */
 export interface DesignFiles {
@@ -139,11 +140,32 @@ export interface MapDesignOptions {
   readonly timeLimitSeconds?: number;
 }
 
+/** One point of the mapper's final energy/latency front; `evaluatePoint` re-evaluates its mapping. */
+export interface FrontPointDto {
+  readonly energy: number;
+  readonly latency: number;
+  /** The point's full mapping as a `mapping:` YAML document. */
+  readonly mappingYaml: string;
+}
+
 export interface MapDesignResult {
   readonly errors: readonly SpecError[];
   /** The best mapping for the metric, fully evaluated; null when the mapper failed. */
   readonly evaluation: EvaluationData | null;
   /** The final Pareto set (one point for a single-objective metric). */
   readonly pareto: readonly { readonly energy: number; readonly latency: number }[];
+  /** The final energy/latency front (all points, also under EDP), lowest energy first. */
+  readonly front: readonly FrontPointDto[];
+  /** Index into `front` of the mapping `evaluation` describes; -1 when the mapper failed. */
+  readonly bestIndex: number;
   readonly stats: { readonly templates: number; readonly evaluated: number; readonly seconds: number } | null;
 }
+
+/**
+ * A mapper progress event as the explorer receives it: fronts are thinned to their
+ * energy/latency Pareto set (at most MAX_EVENT_POINTS points) to keep worker messages small.
+ */
+export type MapProgressEvent = MapperEvent;
+
+/** Receives a mapper run's progress events. */
+export type MapProgressListener = (event: MapProgressEvent) => void;

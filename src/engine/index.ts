@@ -28,6 +28,6 @@ export type {
 export { convertTimeloop, convertTimeloopResult, convertTimeloopFiles, renderReportMarkdown } from './timeloop/index.js';
 export { hoverAt, completeAt, namesFromCheck, type AssistNames, type AssistRequest, type AssistItem, type AssistItemKind, type AssistCompletion } from './pipeline/editor-assist.js';
 export type { ConversionReport, ReportItem, ReportKind, TimeloopFile } from './timeloop/index.js';
-export { mapSpec, type MapOptions, type MapResult, type MapStats, type MapperEvent } from './mapper/index.js';
-export { mapDesign } from './pipeline/map-design.js';
-export type { MapDesignOptions, MapDesignResult } from './api.js';
+export { mapSpec, type MapOptions, type MapResult, type MapStats, type MapperEvent, type FrontMapping } from './mapper/index.js';
+export { mapDesign, evaluatePoint } from './pipeline/map-design.js';
+export type { MapDesignOptions, MapDesignResult, FrontPointDto, MapProgressEvent, MapProgressListener } from './api.js';

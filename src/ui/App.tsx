@@ -7,6 +7,7 @@ import { LoopTreeView } from './features/mapping-tree/LoopTreeView.js';
 import { ResultsToolbar, ResultsView } from './features/results/ResultsPanel.js';
 import { RunControls } from './features/run/RunControls.js';
 import { CopyLinkButton } from './features/share/CopyLinkButton.js';
+import { SpecOrSweep } from './features/sweep/SpecOrSweep.js';
 import { ImportTimeloopButton } from './features/timeloop/ImportTimeloopButton.js';
 import { TimeloopReport } from './features/timeloop/TimeloopReport.js';
 import { useExplorer } from './store/context.js';
@@ -45,17 +46,21 @@ function SpecColumn() {
       <Panel title="Variables" className="variables">
         <VariablesForm />
       </Panel>
-      <Panel
-        title="Spec"
-        className="spec"
-        actions={
-          <PanelBoundary name="Timeloop import">
-            <ImportTimeloopButton />
-          </PanelBoundary>
+      <SpecOrSweep
+        spec={
+          <Panel
+            title="Spec"
+            className="spec"
+            actions={
+              <PanelBoundary name="Timeloop import">
+                <ImportTimeloopButton />
+              </PanelBoundary>
+            }
+          >
+            <EditorPanel />
+          </Panel>
         }
-      >
-        <EditorPanel />
-      </Panel>
+      />
       {imported ? (
         <Panel title="Timeloop conversion" className="timeloop">
           <TimeloopReport />

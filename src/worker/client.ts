@@ -12,17 +12,20 @@ import type {
   EvaluateDesignResult,
   MapDesignOptions,
   MapDesignResult,
+  MapProgressListener,
   TimeloopFile,
   TimeloopImport,
   TransportFactory,
 } from './protocol.js';
 import { createLazyInProcessTransport, createWorkerOrFallback } from './transports.js';
+import type { SweepEvent, SweepListener, SweepRequest, SweepSummary } from './sweep-protocol.js';
 
 /**
  * Independent lanes: a long map on 'run' never delays the as-you-type check on 'check'; editor
- * hovers and completions use 'assist', Timeloop imports 'import'.
+ * hovers and completions use 'assist', Timeloop imports 'import'; opening a front point's
+ * mapping uses 'point'.
  */
-export type Channel = 'check' | 'run' | 'assist' | 'import';
+export type Channel = 'check' | 'run' | 'assist' | 'import' | 'sweep' | 'point';
 
 /** A cursor for hover or completion; the client adds the design's last check for names. */
 export type AssistCursor = Omit<AssistQuery, 'check'>;
@@ -38,12 +41,16 @@ export interface EngineClient {
   checkDesign(design: DesignFiles): Promise<CallOutcome<CheckResult>>;
   /** Evaluates the spec's mapping on the 'run' channel (cancel('run') stops it). */
   evaluateDesign(design: DesignFiles): Promise<CallOutcome<EvaluateDesignResult>>;
-  /** Runs the mapper on the 'run' channel (cancel('run') stops it). */
-  mapDesign(design: DesignFiles, options: MapDesignOptions): Promise<CallOutcome<MapDesignResult>>;
+  /** Runs the mapper on the 'run' channel (cancel('run') stops it); progress goes to `onEvent` until the call settles. */
+  mapDesign(design: DesignFiles, options: MapDesignOptions, onEvent?: MapProgressListener): Promise<CallOutcome<MapDesignResult>>;
+  /** Evaluates one mapper front point's mapping on the 'point' channel (the newest request wins). */
+  evaluatePoint(design: DesignFiles, mappingYaml: string): Promise<CallOutcome<EvaluateDesignResult>>;
   /** Hover markdown at a cursor. Assist calls never go stale; callers drop answers they no longer want. */
   hover(cursor: AssistCursor): Promise<CallOutcome<string | null>>;
   complete(cursor: AssistCursor): Promise<CallOutcome<AssistCompletion>>;
   convertTimeloop(files: readonly TimeloopFile[]): Promise<CallOutcome<TimeloopImport>>;
+  /** Runs a sweep on the 'sweep' channel, events streamed to `onEvent` until cancel('sweep') or a newer sweep. */
+  runSweep(request: SweepRequest, onEvent: (event: SweepEvent) => void): Promise<CallOutcome<SweepSummary>>;
   /** Drops the channel's calls in flight (they resolve 'cancelled') and restarts its worker. */
   cancel(channel: Channel): void;
   dispose(): void;
@@ -62,7 +69,7 @@ interface Lane {
 
 export function createEngineClient(factory: TransportFactory, hooks: ClientHooks = {}): EngineClient {
   const newLane = (): Lane => ({ transport: null, generation: 0, pending: new Set() });
-  const lanes: Record<Channel, Lane> = { check: newLane(), run: newLane(), assist: newLane(), import: newLane() };
+  const lanes: Record<Channel, Lane> = { check: newLane(), run: newLane(), assist: newLane(), import: newLane(), sweep: newLane(), point: newLane() };
   // Names for completions come from the newest check that found any.
   let lastCheck: CheckResult | undefined;
 
@@ -122,10 +129,25 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
       return outcome;
     },
     evaluateDesign: (design) => call('run', (t) => t.api.evaluateDesign(design)),
-    mapDesign: (design, options) => call('run', (t) => t.api.mapDesign(design, options)),
+    mapDesign: (design, options, onEvent) => {
+      if (onEvent === undefined) return call('run', (t) => t.api.mapDesign(design, options));
+      // call() takes the next generation; events of a stale or cancelled run are dropped.
+      const generation = lanes.run.generation + 1;
+      const forward: MapProgressListener = (event) => {
+        if (lanes.run.generation === generation) onEvent(event);
+      };
+      return call('run', (t) => t.api.mapDesign(design, options, forward));
+    },
+    evaluatePoint: (design, mappingYaml) => call('point', (t) => t.api.evaluatePoint(design, mappingYaml)),
     hover: (cursor) => call('assist', (t) => t.api.hover(withCheck(cursor, lastCheck)), false),
     complete: (cursor) => call('assist', (t) => t.api.complete(withCheck(cursor, lastCheck)), false),
     convertTimeloop: (files) => call('import', (t) => t.api.convertTimeloop(files)),
+    runSweep: (request, onEvent) => {
+      // call() takes the next generation; events of an older sweep are dropped and stop it.
+      const generation = lanes.sweep.generation + 1;
+      const forward: SweepListener = (event) => (lanes.sweep.generation === generation ? onEvent(event) : false);
+      return call('sweep', (t) => (t.api.runSweep ? t.api.runSweep(request, forward) : Promise.reject(new Error('this engine cannot run sweeps'))));
+    },
     cancel(channel) {
       const lane = lanes[channel];
       lane.generation++;

@@ -7,6 +7,7 @@ import {
   completeAt,
   convertTimeloopResult,
   evaluateDesign,
+  evaluatePoint,
   hoverAt,
   mapDesign,
   namesFromCheck,
@@ -14,10 +15,15 @@ import {
   type DesignFiles,
   type EvaluateDesignResult,
   type MapDesignResult,
+  type MapProgressListener,
 } from '../engine/index.js';
 import { specError, SpecErrorException, type SpecError } from '../engine/base/errors.js';
+import * as Comlink from 'comlink';
 import type { AssistQuery, EngineApi, TimeloopImport } from './protocol.js';
 import type { AssistRequest, TimeloopFile } from '../engine/index.js';
+import { runDesignSweep } from './sweep-runner.js';
+import { createSweepRunner } from './sweep-workers.js';
+import type { SweepListener, SweepRequest, SweepSummary } from './sweep-protocol.js';
 
 export type CheckDesignFn = (design: DesignFiles) => CheckResult | Promise<CheckResult>;
 export type EvaluateDesignFn = (design: DesignFiles) => EvaluateDesignResult | Promise<EvaluateDesignResult>;
@@ -44,7 +50,7 @@ function failedEvaluation(errors: readonly SpecError[]): EvaluateDesignResult {
 }
 
 function failedMapping(errors: readonly SpecError[]): MapDesignResult {
-  return { errors, evaluation: null, pareto: [], stats: null };
+  return { errors, evaluation: null, pareto: [], front: [], bestIndex: -1, stats: null };
 }
 
 function toSpecError(thrown: unknown): SpecError {
@@ -74,11 +80,40 @@ export function createEngineApi(engine: EngineFunctions = findEngineFunctions())
   return {
     checkDesign: (design) => guarded(engine.checkDesign, design, CHECK_UNAVAILABLE, emptyCheck),
     evaluateDesign: (design) => guarded(engine.evaluateDesign, design, EVALUATE_UNAVAILABLE, failedEvaluation),
-    mapDesign: (design, options) => guarded((d: DesignFiles) => mapDesign(d, options), design, EVALUATE_UNAVAILABLE, failedMapping),
+    mapDesign: (design, options, onEvent) =>
+      guarded((d: DesignFiles) => mapDesign(d, options, onEvent && quietListener(onEvent)), design, EVALUATE_UNAVAILABLE, failedMapping).finally(() => releaseListener(onEvent)),
+    evaluatePoint: (design, mappingYaml) => guarded((d: DesignFiles) => evaluatePoint(d, mappingYaml), design, EVALUATE_UNAVAILABLE, failedEvaluation),
     hover: async (query) => quietly(() => hoverAt(assistRequest(query)), null),
     complete: async (query) => quietly(() => completeAt(assistRequest(query)), { from: query.col, items: [] }),
     convertTimeloop: async (files) => importTimeloop(files),
+    runSweep: (request, onEvent) => sweepGuarded(request, onEvent),
   };
+}
+
+/**
+ * Progress is best effort: a listener that throws (or a page that went away) must not stop the
+ * mapper. Over comlink the call returns a promise; its rejection is dropped too.
+ */
+function quietListener(listener: MapProgressListener): MapProgressListener {
+  return (event) => {
+    try {
+      const answer: unknown = listener(event);
+      if (answer instanceof Promise) answer.catch(() => undefined);
+    } catch {
+      // ignored: see above
+    }
+  };
+}
+
+/** A listener that came over comlink holds a message port open until it is released. */
+function releaseListener(listener: unknown): void {
+  if (typeof listener !== 'function') return;
+  try {
+    const release: unknown = (listener as unknown as Record<symbol, unknown>)[Comlink.releaseProxy];
+    if (typeof release === 'function') void Promise.resolve(release.call(listener)).catch(() => undefined);
+  } catch {
+    // a plain function in-process: nothing to release
+  }
 }
 
 function assistRequest(query: AssistQuery): AssistRequest {
@@ -102,5 +137,14 @@ function importTimeloop(files: readonly TimeloopFile[]): TimeloopImport {
     return { errors: [], yaml: result.value.yaml, report: result.value.report };
   } catch (thrown) {
     return { errors: [toSpecError(thrown)], yaml: null, report: null };
+  }
+}
+
+/** A sweep that throws still answers with a SpecError (points already streamed stay shown). */
+async function sweepGuarded(request: SweepRequest, onEvent: SweepListener): Promise<SweepSummary> {
+  try {
+    return await runDesignSweep(request, onEvent, createSweepRunner());
+  } catch (thrown) {
+    return { errors: [toSpecError(thrown)], done: 0, total: 0, stopped: false };
   }
 }

@@ -10,8 +10,11 @@ import type {
   SpecError,
   TimeloopFile,
 } from '../engine/index.js';
+import type { MapProgressListener } from '../engine/index.js';
+import type { SweepListener, SweepRequest, SweepSummary } from './sweep-protocol.js';
 
 export type { AssistCompletion, CheckResult, ConversionReport, DesignFiles, EvaluateDesignResult, MapDesignOptions, MapDesignResult, TimeloopFile };
+export type { FrontPointDto, MapProgressEvent, MapProgressListener } from '../engine/index.js';
 
 /** A cursor in one spec file; `check` is the design's last check, for tensor and component names. */
 export interface AssistQuery {
@@ -34,14 +37,18 @@ export interface EngineApi {
   checkDesign(design: DesignFiles): Promise<CheckResult>;
   /** Evaluates the design's own mapping; problems come back in `errors`, never as exceptions. */
   evaluateDesign(design: DesignFiles): Promise<EvaluateDesignResult>;
-  /** Runs the mapper and evaluates its best mapping; problems come back in `errors`. */
-  mapDesign(design: DesignFiles, options: MapDesignOptions): Promise<MapDesignResult>;
+  /** Runs the mapper and evaluates its best mapping; progress streams to `onEvent`; problems come back in `errors`. */
+  mapDesign(design: DesignFiles, options: MapDesignOptions, onEvent?: MapProgressListener): Promise<MapDesignResult>;
+  /** Evaluates one mapper front point's mapping (`FrontPointDto.mappingYaml`) against the design. */
+  evaluatePoint(design: DesignFiles, mappingYaml: string): Promise<EvaluateDesignResult>;
   /** Markdown describing the spec field or value under the cursor, or null. */
   hover(query: AssistQuery): Promise<string | null>;
   /** Completion items for the word before the cursor. */
   complete(query: AssistQuery): Promise<AssistCompletion>;
   /** Converts Timeloop input files into one AccelForge spec; problems come back in `errors`. */
   convertTimeloop(files: readonly TimeloopFile[]): Promise<TimeloopImport>;
+  /** Maps every point of a design-space sweep, streaming each to `onEvent` (optional: older transports lack it). */
+  runSweep?(request: SweepRequest, onEvent: SweepListener): Promise<SweepSummary>;
 }
 
 /** A transport carries EngineApi calls (a Web Worker, or direct calls in the same thread). */

@@ -16,14 +16,17 @@ export const createWorkerTransport: TransportFactory = (onCrash) => {
   });
   worker.addEventListener('messageerror', () => onCrash('the engine worker sent unreadable data'));
   const remote = Comlink.wrap<EngineApi>(worker);
+  const sweeper = Comlink.wrap<Required<Pick<EngineApi, 'runSweep'>>>(worker);
   return {
     api: {
       checkDesign: (design) => remote.checkDesign(design),
       evaluateDesign: (design) => remote.evaluateDesign(design),
-      mapDesign: (design, options) => remote.mapDesign(design, options),
+      mapDesign: (design, options, onEvent) => (onEvent ? remote.mapDesign(design, options, Comlink.proxy(onEvent)) : remote.mapDesign(design, options)),
+      evaluatePoint: (design, mappingYaml) => remote.evaluatePoint(design, mappingYaml),
       hover: (query) => remote.hover(query),
       complete: (query) => remote.complete(query),
       convertTimeloop: (files) => remote.convertTimeloop(files),
+      runSweep: (request, onEvent) => sweeper.runSweep(request, Comlink.proxy(onEvent)),
     },
     inProcess: false,
     terminate: () => {
@@ -42,10 +45,12 @@ export const createLazyInProcessTransport: TransportFactory = () => {
     api: {
       checkDesign: async (design) => (await api).checkDesign(design),
       evaluateDesign: async (design) => (await api).evaluateDesign(design),
-      mapDesign: async (design, options) => (await api).mapDesign(design, options),
+      mapDesign: async (design, options, onEvent) => (await api).mapDesign(design, options, onEvent),
+      evaluatePoint: async (design, mappingYaml) => (await api).evaluatePoint(design, mappingYaml),
       hover: async (query) => (await api).hover(query),
       complete: async (query) => (await api).complete(query),
       convertTimeloop: async (files) => (await api).convertTimeloop(files),
+      runSweep: async (request, onEvent) => (await api).runSweep!(request, onEvent),
     },
   };
   return transport;

@@ -4,7 +4,7 @@ import { specError } from '../../src/engine/base/errors.js';
 import { createEngineClient } from '../../src/worker/client.js';
 import { createInProcessTransportFactory } from '../../src/worker/in-process-transport.js';
 import { CHECK_UNAVAILABLE } from '../../src/worker/engine-api.js';
-import type { AssistQuery, EngineTransport, TransportFactory } from '../../src/worker/protocol.js';
+import type { AssistQuery, EngineTransport, MapDesignResult, MapProgressEvent, MapProgressListener, TransportFactory } from '../../src/worker/protocol.js';
 
 const DESIGN: DesignFiles = { files: { 'a.yaml': 'arch: {}' }, specFiles: ['a.yaml'], variables: {} };
 
@@ -18,6 +18,7 @@ function manualTransport() {
   const evaluations: ((r: EvaluateDesignResult) => void)[] = [];
   const crashes: ((message: string) => void)[] = [];
   const queries: AssistQuery[] = [];
+  const maps: { resolve(r: MapDesignResult): void; onEvent: MapProgressListener | undefined }[] = [];
   let created = 0;
   let terminated = 0;
   const factory: TransportFactory = (onCrash) => {
@@ -29,7 +30,8 @@ function manualTransport() {
       api: {
         checkDesign: (design) => new Promise((resolve) => calls.push({ design, resolve })),
         evaluateDesign: () => new Promise((resolve) => evaluations.push(resolve)),
-        mapDesign: () => Promise.resolve({ errors: [], evaluation: null, pareto: [], stats: null }),
+        mapDesign: (_design, _options, onEvent) => new Promise((resolve) => maps.push({ resolve, onEvent })),
+        evaluatePoint: (_design, mappingYaml) => Promise.resolve({ errors: [], evaluation: null, noMapping: mappingYaml === '' }),
         hover: (query) => (queries.push(query), Promise.resolve(`hover ${query.line}`)),
         complete: (query) => (queries.push(query), Promise.resolve({ from: query.col, items: [] })),
         convertTimeloop: () => Promise.resolve({ errors: [], yaml: 'arch: {}', report: { format: 'v0.4', items: [] } }),
@@ -37,7 +39,7 @@ function manualTransport() {
     };
     return transport;
   };
-  return { factory, calls, evaluations, crashes, queries, counts: () => ({ created, terminated }) };
+  return { factory, calls, evaluations, crashes, queries, maps, counts: () => ({ created, terminated }) };
 }
 
 describe('createEngineClient', () => {
@@ -140,5 +142,47 @@ describe('createEngineClient', () => {
     expect(hover).toEqual({ status: 'ok', value: 'hover 1', generation: 0 });
     expect(completion.status).toBe('ok');
     expect(manual.queries.map((q) => q.check)).toEqual([named, named]);
+  });
+
+  it('streams mapper events until the run is cancelled, then drops the late ones', async () => {
+    const t = manualTransport();
+    const client = createEngineClient(t.factory);
+    const seen: MapProgressEvent[] = [];
+    const run = client.mapDesign(DESIGN, {}, (event) => seen.push(event));
+    const listener = t.maps[0]?.onEvent;
+    listener?.({ type: 'templates', einsum: 'E0', count: 3 });
+    listener?.({ type: 'einsum-front', einsum: 'E0', front: [{ energy: 2, latency: 5 }] });
+    client.cancel('run');
+    listener?.({ type: 'final', front: [] });
+    expect(await run).toEqual({ status: 'cancelled' });
+    expect(seen.map((e) => e.type)).toEqual(['templates', 'einsum-front']);
+  });
+
+  it('drops the events of an older map once a newer one starts', async () => {
+    const t = manualTransport();
+    const client = createEngineClient(t.factory);
+    const older: string[] = [];
+    const newer: string[] = [];
+    const first = client.mapDesign(DESIGN, {}, (e) => older.push(e.type));
+    const second = client.mapDesign(DESIGN, {}, (e) => newer.push(e.type));
+    t.maps[0]?.onEvent?.({ type: 'final', front: [] });
+    t.maps[1]?.onEvent?.({ type: 'join-step', step: 1, einsum: 'E1', front: [] });
+    const done: MapDesignResult = { errors: [], evaluation: null, pareto: [], front: [], bestIndex: -1, stats: null };
+    t.maps[0]?.resolve(done);
+    t.maps[1]?.resolve(done);
+    expect(await first).toEqual({ status: 'stale' });
+    expect((await second).status).toBe('ok');
+    expect([older, newer]).toEqual([[], ['join-step']]);
+  });
+
+  it('evaluates front points on their own channel, leaving a running map alone', async () => {
+    const t = manualTransport();
+    const client = createEngineClient(t.factory);
+    const map = client.mapDesign(DESIGN, {});
+    const point = await client.evaluatePoint(DESIGN, '');
+    expect(point).toEqual({ status: 'ok', value: { errors: [], evaluation: null, noMapping: true }, generation: 1 });
+    expect(t.counts().created).toBe(2);
+    client.cancel('run');
+    expect(await map).toEqual({ status: 'cancelled' });
   });
 });

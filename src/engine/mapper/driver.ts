@@ -4,8 +4,9 @@ import { err, ok, type Result } from '../base/result.js';
 import type { LatencyEvaluator } from '../model/index.js';
 import { prepareSpec, runStage, type SpecInput } from '../pipeline/prepare.js';
 import type { MapperEventHandler } from './events.js';
-import { einsumFrontOf, finishMap, planMap, stoppedError, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
+import { announceTemplates, einsumFrontOf, finishMap, planMap, stoppedError, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
 import { MappingStopped, runTemplateJob } from './tile-search.js';
+import { TemplateMemo } from './template-memo.js';
 import type { EinsumFront, TemplateFront, TemplateJob } from './types.js';
 
 /** Any AbortSignal-like object. */
@@ -27,9 +28,10 @@ export interface DriverOptions extends MapOptions {
 /** In-process executor: one job at a time, yielding between jobs so a cancel can land. */
 export function inProcessRunner(evaluateLatency?: LatencyEvaluator): JobRunner {
   return async (jobs, onJobDone, signal) => {
+    const memo = new TemplateMemo();
     for (const job of jobs) {
       if (signal.aborted) throw new MappingStopped();
-      onJobDone(runTemplateJob(job, { ...(evaluateLatency ? { evaluateLatency } : {}), signal }));
+      onJobDone(runTemplateJob(job, { ...(evaluateLatency ? { evaluateLatency } : {}), signal, memo }));
       await nextMacrotask();
     }
   };
@@ -61,9 +63,7 @@ export async function mapSpecWith(input: SpecInput, options: DriverOptions = {},
 
 async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHandler): Promise<Result<Map<number, TemplateFront>>> {
   const einsumName = new Map(plan.prepared.evaluated.workload.einsums.map((e) => [e.index, e.name]));
-  for (const einsum of plan.prepared.evaluated.workload.einsums) {
-    onEvent({ type: 'templates', einsum: einsum.name, count: plan.jobs.filter((j) => j.einsumIndex === einsum.index).length });
-  }
+  announceTemplates(plan, onEvent);
   const fronts = new Map<number, TemplateFront>();
   try {
     await runJobs(scheduleOrder(plan.jobs), (front) => {

@@ -3,6 +3,7 @@ export type * from './types.js';
 export type { MapperEvent, MapperEventHandler, EnergyLatency } from './events.js';
 export { makePmappingTemplates, type TemplateOptions } from './templates.js';
 export { runTemplateJob, type TileSearchContext } from './tile-search.js';
+export { TemplateMemo } from './template-memo.js';
 export { einsumFront, joinFronts, finalFront } from './join.js';
-export { mapSpec, type MapOptions, type MapResult, type MapStats } from './map-spec.js';
+export { mapSpec, type MapOptions, type MapResult, type MapStats, type FrontMapping } from './map-spec.js';
 export { mapSpecWith, inProcessRunner, scheduleOrder, type JobRunner, type DriverOptions, type StopSignal } from './driver.js';

@@ -8,12 +8,13 @@ import { makeLatencyEvaluator } from '../pipeline/latency-expressions.js';
 import { prepareSpec, runStage, type PreparedSpec, type SpecInput } from '../pipeline/prepare.js';
 import { METRICS } from '../spec/schema/mapper.js';
 import type { Mapping, MappingNode } from '../spec/schema/mapping.js';
+import { pmappingNodes } from './pmapping-nodes.js';
 import type { EnergyLatency, MapperEvent, MapperEventHandler } from './events.js';
 import { comparePicks, einsumFront, finalFront, joinFronts } from './join.js';
 import { objective } from './pareto.js';
-import { pmappingNodes } from './pmapping-nodes.js';
 import { makePmappingTemplates } from './templates.js';
 import { MappingStopped, runTemplateJob } from './tile-search.js';
+import { TemplateMemo } from './template-memo.js';
 import type { EinsumFront, FrontRow, MapperMetric, TemplateFront, TemplateJob } from './types.js';
 
 export interface MapOptions {
@@ -45,6 +46,10 @@ export interface MapResult {
   readonly result: ModelResult;
   /** The final Pareto set (one point for single-objective metrics). */
   readonly pareto: readonly EnergyLatency[];
+  /** The final energy/latency front (before EDP picks one point), each point with its mapping. */
+  readonly front: readonly FrontMapping[];
+  /** Index into `front` of the chosen mapping. */
+  readonly bestIndex: number;
   readonly stats: MapStats;
 }
 
@@ -120,13 +125,15 @@ function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: Mappe
   const { jobs, signal, evaluateLatency } = plan;
   const fronts: EinsumFront[] = [];
   const templateFronts = new Map<number, TemplateFront>();
+  // Every count first, so progress knows the whole run from the start.
+  announceTemplates(plan, onEvent);
+  const memo = new TemplateMemo();
   for (const einsum of prepared.evaluated.workload.einsums) {
     const mine = jobs.filter((j) => j.einsumIndex === einsum.index);
-    onEvent({ type: 'templates', einsum: einsum.name, count: mine.length });
     const done: TemplateFront[] = [];
     for (const job of mine) {
       if (signal.aborted) return err(stoppedError(plan.cancelled()));
-      const front = runTemplateJob(job, { evaluateLatency, signal });
+      const front = runTemplateJob(job, { evaluateLatency, signal, memo });
       templateFronts.set(job.id, front);
       done.push(front);
       onEvent(templateDone(einsum.name, front));
@@ -136,6 +143,13 @@ function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: Mappe
     fronts.push(front.value);
   }
   return finishMap(plan, fronts, templateFronts, onEvent);
+}
+
+/** One `templates` event per Einsum, in workload order. */
+export function announceTemplates(plan: MapPlan, onEvent: MapperEventHandler): void {
+  for (const einsum of plan.prepared.evaluated.workload.einsums) {
+    onEvent({ type: 'templates', einsum: einsum.name, count: plan.jobs.filter((j) => j.einsumIndex === einsum.index).length });
+  }
 }
 
 /** The progress event of one finished template. */
@@ -163,10 +177,14 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
   const model = evaluateMapping(buildModelInput(evaluated, mapping, registry));
   if (!model.ok) return model;
   const keptPerEinsum = Object.fromEntries(fronts.map((f) => [f.einsum, f.rows.length]));
+  const front = frontMappings(final, jobs, templateFronts, new Map([[best, mapping]]));
+  const bestIndex = final.indexOf(best);
   return ok({
     prepared,
     mapping,
-    mappingYaml: printMapping(mapping),
+    mappingYaml: front[bestIndex]!.mappingYaml,
+    front,
+    bestIndex,
     result: model.value,
     pareto: metric === 'edp' ? [{ energy: best.energy, latency: best.latency }] : points([best]),
     stats: { templates: jobs.length, evaluated: evaluatedCount, keptPerEinsum, seconds: (plan.now() - plan.start) / 1000 },
@@ -183,8 +201,16 @@ function pickBest(rows: readonly FrontRow[], metric: MapperMetric): FrontRow {
   return [...rows].sort((a, b) => score(a) - score(b) || a.energy - b.energy || a.latency - b.latency || comparePicks(a, b))[0]!;
 }
 
-/** One Nested branch per Einsum under a Sequential. */
-function assembleMapping(row: FrontRow, jobs: readonly TemplateJob[], fronts: ReadonlyMap<number, TemplateFront>): Mapping {
+/** One point of the final energy/latency front with the mapping that reaches it. */
+export interface FrontMapping {
+  readonly energy: number;
+  readonly latency: number;
+  readonly mapping: Mapping;
+  readonly mappingYaml: string;
+}
+
+/** One Nested branch per Einsum under a Sequential (a single Einsum needs no Sequential). */
+export function assembleMapping(row: FrontRow, jobs: readonly TemplateJob[], fronts: ReadonlyMap<number, TemplateFront>): Mapping {
   const branches: MappingNode[] = row.picks.map(([jobId, r]) => {
     const job = jobs[jobId]!;
     const front = fronts.get(jobId)!;
@@ -193,6 +219,19 @@ function assembleMapping(row: FrontRow, jobs: readonly TemplateJob[], fronts: Re
   });
   if (branches.length === 1) return { nodes: (branches[0] as { nodes: MappingNode[] }).nodes };
   return { nodes: [{ $tag: 'Sequential', nodes: branches }] };
+}
+
+/** The mapping of every row, in row order; `known` reuses mappings already built (the best one). */
+export function frontMappings(
+  rows: readonly FrontRow[],
+  jobs: readonly TemplateJob[],
+  fronts: ReadonlyMap<number, TemplateFront>,
+  known: ReadonlyMap<FrontRow, Mapping> = new Map(),
+): FrontMapping[] {
+  return rows.map((row) => {
+    const mapping = known.get(row) ?? assembleMapping(row, jobs, fronts);
+    return { energy: row.energy, latency: row.latency, mapping, mappingYaml: printMapping(mapping) };
+  });
 }
 
 /** The error of a run stopped by its caller or its time limit. */

@@ -225,6 +225,6 @@ function paretoRows(rows: Rows, columns: StepColumns): number[] {
     else groups.set(key, [r]);
   }
   const kept: number[] = [];
-  for (const group of groups.values()) kept.push(...paretoMinimal(values, d, group));
+  for (const group of groups.values()) for (const r of paretoMinimal(values, d, group)) kept.push(r);
   return kept.sort((a, b) => a - b);
 }

@@ -8,6 +8,7 @@ import { templateMappingNodes } from './pmapping-nodes.js';
 import { loopBounds, rankChains, type RankChains } from './tile-shapes.js';
 import { forEachAssignment, loopMaxima, usageKey, type AssignmentVisitor } from './tile-enumerate.js';
 import { searchByRank } from './rank-search.js';
+import { templateKey, type TemplateMemo } from './template-memo.js';
 import type { PruneCounts, TemplateFront, TemplateJob } from './types.js';
 
 export interface TileSearchContext {
@@ -18,6 +19,8 @@ export interface TileSearchContext {
   readonly closedForm?: boolean;
   /** Partial tile choices are Pareto-pruned once more than this many are alive (default 1000). */
   readonly pruneAt?: number;
+  /** Fronts of identical templates already searched in this run (none: search every job). */
+  readonly memo?: TemplateMemo;
 }
 
 const FANOUT_ERROR = /spatial instances/;
@@ -126,9 +129,19 @@ function bestUsageKey(job: TemplateJob, chains: readonly RankChains[], nLoops: n
  * minimum, or else the best available usage, §8).
  */
 export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}): TemplateFront {
-  const pruned: PruneCounts = { loopBounds: 0, fusedLoops: 0, minUsage: 0, capacity: 0, pareto: 0 };
   const chains = rankChains(job);
   const nLoops = job.nodes.filter((n) => n.kind !== 'storage').length;
+  const memo = context.memo;
+  const key = memo ? templateKey(job, [context.closedForm ?? true, context.pruneAt ?? 0]) : null;
+  const recalled = key === null ? undefined : memo?.recall(key, job, (tiles) => compatibilityOf(job, chains, tiles, nLoops));
+  if (recalled) return recalled;
+  const front = searchTemplate(job, chains, nLoops, context);
+  if (key !== null) memo?.store(key, front);
+  return front;
+}
+
+function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops: number, context: TileSearchContext): TemplateFront {
+  const pruned: PruneCounts = { loopBounds: 0, fusedLoops: 0, minUsage: 0, capacity: 0, pareto: 0 };
   const rows = new RowEvaluator(job, context, pruned);
   const poll = (): void => {
     if (context.signal?.aborted) throw new MappingStopped();

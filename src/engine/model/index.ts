@@ -16,7 +16,7 @@ export { ModelResult, type ModelCliJson, type FlatRecord, type EnergyKey, type C
 export { mappingPaths, type MappingPath } from './mapping-paths.js';
 export { parseMapping, printMapping, rawFromYaml } from './mapping-yaml.js';
 export { normalizeMapping } from './mapping-normalize.js';
-export { DEFAULT_TOTAL_LATENCY } from './latency.js';
+export { DEFAULT_TOTAL_LATENCY, latencyForm, type LatencyForm } from './latency.js';
 export { evaluateEinsum } from './einsum-eval.js';
 export { compileEinsumTemplate, type CompiledEinsum, type RowFigures, type RowVerdict, type TemplatePolys } from './compiled-einsum.js';
 export { CompiledPoly } from './compiled-poly.js';

@@ -8,6 +8,7 @@ import type { ExplorerData } from '../store/state.js';
 import { DEFAULT_VIEW } from '../store/view-slice.js';
 import { migrateToLatest } from './migrate.js';
 import { LATEST_SHARE_VERSION, SharePayloadSchema, type SharePayload } from './schema.js';
+import { shareSweep, sweepFromShare } from './sweep-share.js';
 
 export const FRAGMENT_PREFIX = '#s=';
 
@@ -22,7 +23,7 @@ export type ShareState = Pick<
   | 'activeFile'
 > &
   // Optional so callers that predate the results view still build payloads.
-  Partial<Pick<ExplorerData, 'selectedPoint' | ViewKey>>;
+  Partial<Pick<ExplorerData, 'selectedPoint' | ViewKey | 'sweep' | 'sweepShown'>>;
 
 /** Display choices shared as they are when they differ from the defaults. */
 const VIEW_KEYS = ['stackBy', 'perCompute', 'logScale', 'paretoX', 'paretoY'] as const;
@@ -51,6 +52,8 @@ export function createSharePayload(
     if (state[key] !== undefined && state[key] !== DEFAULT_VIEW[key]) Object.assign(view, { [key]: state[key] });
   }
   if (Object.keys(view).length > 0) payload.view = view;
+  const sweep = shareSweep(state.sweep, state.sweepShown);
+  if (sweep !== undefined) payload.sweep = sweep;
   return payload;
 }
 
@@ -87,6 +90,7 @@ export function applySharePayload(
     logScale: payload.view?.logScale ?? DEFAULT_VIEW.logScale,
     paretoX: payload.view?.paretoX ?? DEFAULT_VIEW.paretoX,
     paretoY: payload.view?.paretoY ?? DEFAULT_VIEW.paretoY,
+    ...sweepFromShare(payload.sweep),
   };
 }
 

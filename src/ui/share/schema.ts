@@ -6,6 +6,26 @@ import { z } from 'zod';
 
 const VariableValueSchema = z.union([z.string(), z.number(), z.boolean()]);
 
+const SweepKnobSchema = z.object({ key: z.string(), values: z.string() });
+const SweepMetricSchema = z.enum(['energy', 'latency', 'edp', 'area', 'leakPower', 'offChipAccesses']);
+
+/** A sweep definition as saved in this browser (every field present). */
+export const SweepDefinitionSchema = z.object({
+  knobs: z.array(SweepKnobSchema).min(1).max(2),
+  metric: SweepMetricSchema,
+  perCompute: z.boolean(),
+  breakdown: z.boolean(),
+});
+
+/** A sweep definition in a link: only what differs from the defaults, plus whether the builder is open. */
+const ShareSweepSchema = z.object({
+  knobs: z.array(SweepKnobSchema).min(1).max(2).optional(),
+  metric: SweepMetricSchema.optional(),
+  perCompute: z.boolean().optional(),
+  breakdown: z.boolean().optional(),
+  open: z.boolean().optional(),
+});
+
 export const SharePayloadV1Schema = z.object({
   v: z.literal(1),
   /** Files whose text differs from the bundled example of the same path (or that are not bundled). */
@@ -35,6 +55,8 @@ export const SharePayloadV1Schema = z.object({
       selectedPoint: z.number().int().nonnegative().optional(),
     })
     .optional(),
+  /** The design-space sweep (added to v1 as optional; older links simply have none). */
+  sweep: ShareSweepSchema.optional(),
 });
 
 export type SharePayloadV1 = z.infer<typeof SharePayloadV1Schema>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { SavedData } from './persistence.js';
 import { pickSaved } from './persistence.js';
+import { SweepDefinitionSchema } from '../share/schema.js';
 import type { ExplorerData } from './state.js';
 
 export const LOCAL_KEY = 'accelforge-web:state:v1';
@@ -27,6 +28,8 @@ const SAVED_SCHEMAS: { readonly [K in keyof SavedData]: z.ZodType<SavedData[K]> 
   paretoY: z.enum(['energy', 'latency', 'edp']),
   selectedPoint: z.number().int().nonnegative().nullable(),
   editorFraction: z.number(),
+  sweep: SweepDefinitionSchema,
+  sweepShown: z.boolean(),
 };
 
 /** Reads what the last session saved; unknown or malformed values are skipped. */

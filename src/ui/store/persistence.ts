@@ -33,6 +33,10 @@ export const PERSISTENCE = {
   editorFraction: 'local',
   timeloopReport: 'none',
   importErrors: 'none',
+  sweep: 'url',
+  sweepShown: 'url',
+  sweepRun: 'none',
+  sweepOpened: 'none',
 } as const satisfies { readonly [K in keyof ExplorerData]: Persistence };
 
 export type PersistedKey<P extends Persistence> = {

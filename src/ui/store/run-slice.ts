@@ -1,6 +1,8 @@
 /** Engine activity: the latest check's errors, run status, progress, results and worker notices. */
-import type { SpecError } from '../../engine/index.js';
+import type { EvaluationData, SpecError } from '../../engine/index.js';
+import type { MapProgressEvent } from '../../worker/protocol.js';
 import type { ResultSet } from '../features/results/points.js';
+import { applyMapEvent, EMPTY_PROGRESS, type MapProgress } from '../features/run/map-progress.js';
 import type { StoreSlice } from './slice.js';
 
 export type RunStatus = 'idle' | 'checking' | 'evaluating' | 'mapping' | 'cancelled' | 'failed';
@@ -10,8 +12,8 @@ export interface RunData {
   /** True once a check finished for the current text (false while one is pending). */
   checkFresh: boolean;
   runStatus: RunStatus;
-  /** 0..1 while a long call runs; null when nothing reports progress. */
-  progress: number | null;
+  /** A mapper run's live counts and newest front; null when nothing reports progress. */
+  progress: MapProgress | null;
   /** Messages about the app itself (worker restarted, link ignored, feature missing), newest last. */
   notices: readonly string[];
   /** Errors of the last Evaluate / map run (cleared by the next edit). */
@@ -27,7 +29,13 @@ export interface RunData {
 export interface RunActions {
   setCheckErrors(errors: readonly SpecError[]): void;
   markCheckStale(): void;
-  setRunStatus(status: RunStatus, progress?: number | null): void;
+  setRunStatus(status: RunStatus, progress?: MapProgress | null): void;
+  /** A mapper run starts: status 'mapping' with empty progress. */
+  startMapping(): void;
+  /** Folds one mapper event into the progress (ignored when no mapper run is going). */
+  applyMapEvent(event: MapProgressEvent): void;
+  /** A front point's evaluation arrived; dropped if `results` were replaced meanwhile. */
+  setPointEvaluation(results: ResultSet, index: number, evaluation: EvaluationData): void;
   addNotice(message: string): void;
   dismissNotice(index: number): void;
   /** A finished run: its points, or its errors and a message for the results area. */
@@ -52,6 +60,14 @@ export const createRunSlice: StoreSlice<RunActions> = (set) => ({
   setCheckErrors: (errors) => set({ checkErrors: errors, checkFresh: true }),
   markCheckStale: () => set({ checkFresh: false }),
   setRunStatus: (status, progress = null) => set({ runStatus: status, progress }),
+  startMapping: () => set({ runStatus: 'mapping', progress: EMPTY_PROGRESS }),
+  applyMapEvent: (event) => set((s) => (s.runStatus === 'mapping' && s.progress !== null ? { progress: applyMapEvent(s.progress, event) } : {})),
+  setPointEvaluation: (results, index, evaluation) =>
+    set((s) => {
+      if (s.results !== results || results.points[index] === undefined) return {};
+      const points = results.points.map((p, i) => (i === index ? { ...p, evaluation } : p));
+      return { results: { ...results, points } };
+    }),
   addNotice: (message) =>
     set((s) => ({ notices: s.notices.includes(message) ? s.notices : [...s.notices.slice(-4), message] })),
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),

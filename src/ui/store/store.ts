@@ -4,6 +4,7 @@ import { createImportSlice } from './import-slice.js';
 import { createRunSlice } from './run-slice.js';
 import { createSelectionSlice } from './selection-slice.js';
 import { createSpecSlice } from './spec-slice.js';
+import { createSweepSlice } from './sweep-slice.js';
 import type { ExplorerData, ExplorerState } from './state.js';
 import { DEFAULT_DATA } from './state.js';
 import { createViewSlice } from './view-slice.js';
@@ -20,5 +21,6 @@ export function createExplorerStore(initial: Partial<ExplorerData> = {}): Explor
     ...createSelectionSlice(set, get),
     ...createViewSlice(set, get),
     ...createImportSlice(set, get),
+    ...createSweepSlice(set, get),
   }));
 }

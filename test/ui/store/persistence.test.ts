@@ -38,6 +38,8 @@ describe('PERSISTENCE', () => {
       'selectedPoint',
       'specFiles',
       'stackBy',
+      'sweep',
+      'sweepShown',
       'variables',
     ]);
     expect(keysWith(['local'])).toEqual(['editorFraction']);

@@ -7,12 +7,12 @@ import { seriesColor } from '../results/colors.js';
 import { useShownPoint } from '../results/use-shown-point.js';
 
 export function LoopTreeView() {
-  const { point, index } = useShownPoint();
+  const { point, index, loading } = useShownPoint();
   const order = useMemo(() => (point ? tensorOrder(point.evaluation) : []), [point]);
   if (point === null) {
     return (
-      <div className="result-view looptree" data-testid="looptree">
-        <EmptyState>No mapping yet. Evaluate the mapping file, or run the mapper and pick a point.</EmptyState>
+      <div className="result-view looptree" data-testid="looptree" data-loading={loading}>
+        <EmptyState>{loading ? `Evaluating the mapping of Pareto point ${(index ?? 0) + 1}…` : 'No mapping yet. Evaluate the mapping file, or run the mapper and pick a point.'}</EmptyState>
       </div>
     );
   }

@@ -1,10 +1,15 @@
 /** The results area: display toggles, downloads, the Pareto chart and the breakdowns of the shown point. */
-import { useExplorer } from '../../store/context.js';
+import { useEffect } from 'react';
+import { useExplorer, useExplorerStore } from '../../store/context.js';
+import { useEngineClient } from '../run/engine-context.js';
+import { RunProgress } from '../run/MapProgressView.js';
+import { loadPointEvaluation } from '../run/point-run.js';
 import type { BreakdownBy, StackBy } from '../../store/view-slice.js';
 import { EmptyState } from '../../widgets/Panel.js';
 import { resultsCsv } from './chart-data.js';
 import { EinsumTable } from './EinsumTable.js';
 import { EnergyChart } from './EnergyChart.js';
+import { FusedComparisonView } from './FusedComparisonView.js';
 import { downloadText } from './export.js';
 import { LatencyChart } from './LatencyChart.js';
 import { MemoryChart } from './MemoryChart.js';
@@ -15,15 +20,19 @@ const GROUPINGS: readonly BreakdownBy[] = ['component', 'einsum', 'tensor'];
 const STACKINGS: readonly StackBy[] = ['tensor', 'action'];
 
 export function ResultsView() {
-  const { point } = useShownPoint();
-  const message = useExplorer((s) => s.resultsMessage);
+  const { point, index, loading } = useShownPoint();
+  const { message, results } = useExplorer((s) => ({ message: s.resultsMessage, results: s.results }));
+  useLoadShownPoint(index);
+  const emptyMessage = loading ? `Evaluating the mapping of Pareto point ${(index ?? 0) + 1}…` : message;
   return (
     <div className="results-grid">
+      <RunProgress />
       <ParetoChart />
+      {results?.comparison ? <FusedComparisonView comparison={results.comparison} /> : null}
       {point === null ? (
         <>
-          <EmptyBreakdown testId="energy-breakdown" title="Energy" message={message} />
-          <EmptyBreakdown testId="latency-breakdown" title="Latency" message={message} />
+          <EmptyBreakdown testId="energy-breakdown" title="Energy" message={emptyMessage} />
+          <EmptyBreakdown testId="latency-breakdown" title="Latency" message={emptyMessage} />
         </>
       ) : (
         <>
@@ -35,6 +44,16 @@ export function ResultsView() {
       )}
     </div>
   );
+}
+
+/** A mapper front point is evaluated in the worker the first time it is shown. */
+function useLoadShownPoint(index: number | null): void {
+  const client = useEngineClient();
+  const store = useExplorerStore();
+  const results = useExplorer((s) => s.results);
+  useEffect(() => {
+    if (results !== null && index !== null) void loadPointEvaluation(store, client, results, index);
+  }, [store, client, results, index]);
 }
 
 function EmptyBreakdown(props: { testId: string; title: string; message: string | null }) {

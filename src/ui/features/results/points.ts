@@ -1,19 +1,45 @@
-/** Result points: one evaluated mapping each (the evaluated spec mapping now, the mapper's Pareto front later). */
-import type { EvaluationData } from '../../../engine/index.js';
+/** Result points: one mapping each (the evaluated spec mapping, or a point of the mapper's Pareto front). */
+import type { DesignFiles, EvaluationData, MapDesignResult } from '../../../engine/index.js';
 
 export type PointSource = 'evaluate' | 'mapper';
 
-/** One point of the Pareto chart with everything the result views need to show it. */
+/** One point of the Pareto chart; a mapper front point is evaluated only once it is opened. */
 export interface ResultPoint {
   readonly energy: number;
   readonly latency: number;
   readonly edp: number;
-  readonly evaluation: EvaluationData;
+  /** null until the point's mapping was evaluated (see `mappingYaml`). */
+  readonly evaluation: EvaluationData | null;
+  /** A mapper front point's mapping, re-evaluated on demand. */
+  readonly mappingYaml?: string;
+}
+
+/** A point whose breakdowns can be drawn. */
+export type EvaluatedPoint = ResultPoint & { readonly evaluation: EvaluationData };
+
+/** Best energy and latency of one mapper run, for the fused versus unfused comparison. */
+export interface RunSummary {
+  readonly front: readonly { readonly energy: number; readonly latency: number }[];
+  /** The mapper's chosen mapping (by its metric), or null when the run failed. */
+  readonly best: { readonly energy: number; readonly latency: number; readonly edp: number } | null;
+  readonly seconds: number | null;
+  /** Why the run has no result. */
+  readonly error: string | null;
+}
+
+export interface FusedComparison {
+  readonly fused: RunSummary;
+  readonly unfused: RunSummary;
 }
 
 export interface ResultSet {
   readonly source: PointSource;
   readonly points: readonly ResultPoint[];
+  /** The point shown when none is selected (the mapper's choice); default: lowest energy. */
+  readonly defaultIndex?: number;
+  /** The design the points were computed from, so opening a point later evaluates the same spec. */
+  readonly design?: DesignFiles;
+  readonly comparison?: FusedComparison;
 }
 
 export const NO_MAPPING_MESSAGE = 'This spec has no mapping: add a mapping: section or use Find mappings';
@@ -21,6 +47,20 @@ export const NO_MAPPING_MESSAGE = 'This spec has no mapping: add a mapping: sect
 export function pointFromEvaluation(evaluation: EvaluationData): ResultPoint {
   const { energy, latency, edp } = evaluation.totals;
   return { energy, latency, edp, evaluation };
+}
+
+/** Every point of the mapper's final front; only the chosen one comes evaluated. */
+export function pointsFromMapping(mapped: MapDesignResult): ResultPoint[] {
+  if (mapped.front.length === 0) return mapped.evaluation === null ? [] : [pointFromEvaluation(mapped.evaluation)];
+  return mapped.front.map((p, i) => {
+    const evaluation = i === mapped.bestIndex ? mapped.evaluation : null;
+    if (evaluation !== null) return { ...pointFromEvaluation(evaluation), mappingYaml: p.mappingYaml };
+    return { energy: p.energy, latency: p.latency, edp: p.energy * p.latency, evaluation: null, mappingYaml: p.mappingYaml };
+  });
+}
+
+export function isEvaluated(point: ResultPoint | null | undefined): point is EvaluatedPoint {
+  return point !== null && point !== undefined && point.evaluation !== null;
 }
 
 /** Index of the point with the lowest energy (ties: first), or null when there are none. */
@@ -32,8 +72,10 @@ export function bestEnergyIndex(points: readonly ResultPoint[]): number | null {
   return best;
 }
 
-/** The point the result views show: the selected one if it exists, else the lowest-energy one. */
-export function shownPointIndex(points: readonly ResultPoint[], selected: number | null): number | null {
-  if (selected !== null && selected >= 0 && selected < points.length) return selected;
+/** The point the result views show: the selected one if it exists, else `fallback`, else the lowest-energy one. */
+export function shownPointIndex(points: readonly ResultPoint[], selected: number | null, fallback?: number): number | null {
+  const valid = (i: number | null | undefined): i is number => i !== null && i !== undefined && i >= 0 && i < points.length;
+  if (valid(selected)) return selected;
+  if (valid(fallback)) return fallback;
   return bestEnergyIndex(points);
 }
