@@ -2,7 +2,8 @@
  * Memory occupancy across Einsums. Tiles above the loops two consecutive Einsums share coexist
  * (summed); tiles below them live one Einsum at a time (maxed); persistent tiles always add.
  * Unfused Einsums share no loop, so a memory's usage is the max over Einsums. A tensor a memory
- * holds in two Einsums stays allocated during every Einsum between them.
+ * backs in two Einsums (its data, not a reloadable copy) stays allocated during every Einsum
+ * between them.
  */
 import { failWith } from '../base/errors.js';
 import { sharedLoopCount, type MappingPath } from './mapping-paths.js';
@@ -77,13 +78,13 @@ function total(occ: Occupancy): number {
   return occ.persistent + sumFrom(occ.byDepth, 0);
 }
 
-/** Per Einsum: bits of tensors this memory holds before and after it but not during it. */
+/** Per Einsum: bits of tensors this memory backs before and after it but not during it. */
 function liveBetween(evaluations: readonly EinsumEvaluation[], component: string): number[] {
   const live = evaluations.map(() => 0);
   const seen = new Map<string, { first: number; last: number; bits: number }>();
   evaluations.forEach((e, i) => {
     for (const u of e.usage) {
-      if (u.component !== component || u.depth < 0) continue;
+      if (u.component !== component || u.depth < 0 || !u.backing) continue;
       const span = seen.get(u.tensor) ?? { first: i, last: i, bits: 0 };
       span.last = i;
       span.bits = Math.max(span.bits, u.bits);

@@ -6,7 +6,7 @@ import { compileEinsum, type EinsumInfo } from './einsum-info.js';
 import { componentLatency, latencyActions } from './latency.js';
 import { countLoops, numericLoopValues, type LoopCounts } from './loop-counts.js';
 import type { MappingPath } from './mapping-paths.js';
-import { buildPMapping } from './pmapping.js';
+import { buildPMapping, type PMapping } from './pmapping.js';
 import type { BuffetRecord } from './record.js';
 import type { ActionEntry, ComponentLatency, EinsumEvaluation, EnergyEntry, UsageEntry } from './result-types.js';
 import { analyzeTensor } from './reuse.js';
@@ -45,7 +45,7 @@ export function evaluateEinsum(
     componentLatency,
     energy: n === 1 ? energy : energy.map((e) => ({ ...e, energy: e.energy * n })),
     actions,
-    usage: usageEntries(info, records),
+    usage: usageEntries(info, pm, records),
     fanout,
     computeOps: counts.ops * n,
     computePath: pm.compute.path,
@@ -146,7 +146,7 @@ function leakEnergy(info: EinsumInfo, fanout: readonly FanoutUse[], latency: num
   return out;
 }
 
-function usageEntries(info: EinsumInfo, records: readonly BuffetRecord[]): UsageEntry[] {
+function usageEntries(info: EinsumInfo, pm: PMapping, records: readonly BuffetRecord[]): UsageEntry[] {
   const out: UsageEntry[] = [];
   for (const rec of records) {
     const leaf = info.einsum.arch[rec.leaf]!;
@@ -160,6 +160,7 @@ function usageEntries(info: EinsumInfo, records: readonly BuffetRecord[]): Usage
       depth: rec.depth,
       size: leaf.size,
       fraction: leaf.size === Infinity ? 0 : bits / leaf.size,
+      backing: pm.holders[rec.holderIndex]?.backing ?? false,
     });
   }
   return out;

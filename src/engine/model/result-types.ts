@@ -32,6 +32,8 @@ export interface UsageEntry {
   readonly depth: number;
   readonly size: number;
   readonly fraction: number;
+  /** The tensor's first (backing) holder on the path: its data outlives this Einsum. */
+  readonly backing: boolean;
 }
 
 export interface ComponentLatency {
