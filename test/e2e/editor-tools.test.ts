@@ -84,8 +84,8 @@ describe('Timeloop import', () => {
     expect(reportText).toContain('Approximated (4)');
     expect(reportText).toContain('expected difference: Buffer reads of Output');
     await page.locator('[data-testid="spec-editor"] .view-line', { hasText: 'Converted from Timeloop (v0.4)' }).waitFor();
-    await page.locator('[data-testid="spec-editor"] .view-line', { hasText: 'SmartBufferSRAM' }).waitFor();
-    expect(await page.locator('.tab.active').first().innerText()).toContain('converted.yaml');
+    await page.locator('[data-testid="spec-editor"] .view-line', { hasText: 'name: MainMemory' }).waitFor();
+    expect(await page.locator('[aria-label="Spec files"] .tab.active').innerText()).toContain('converted.yaml');
     await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor();
 
     await page.getByTestId('run-evaluate').click();
