@@ -88,7 +88,9 @@ export function makeDataplacements(
     const scope = baseScope.child({ ...named, Above: all.withElements(above) });
     const { must, may, back } = levelChoices(level, scope, options.unfused && i === 0, all);
     if (back.some((t) => above.has(t))) return;
-    for (const chosen of subsets(may)) {
+    // A copy Einsum never stores a tensor twice by choice: that would copy it again.
+    const optional = einsum.isCopyOperation ? may.filter((t) => !above.has(t)) : may;
+    for (const chosen of subsets(optional)) {
       const keepHere = [...new Set([...must, ...chosen])].sort();
       const nextNamed = { ...named, [level.leaf.name]: all.withElements(keepHere) };
       const placed: PlacedLevel = { leafIndex: level.leafIndex, component: level.leaf.name, tensors: keepHere, optional: new Set(chosen) };

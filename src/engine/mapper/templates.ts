@@ -135,6 +135,7 @@ export function templatesForPath(path: FlatArch, ctx: EinsumContext, options: Te
     fusable: ctx.fusable,
     maxFusedLoops: options.maxFusedLoops,
     exploreLoopOrders: options.exploreLoopOrders,
+    copy: ctx.einsum.isCopyOperation,
   };
   const seen = new Set<string>();
   const out: TemplateNode[][] = [];

@@ -15,13 +15,24 @@ export interface LoopContext {
   readonly fusable: ReadonlySet<string>;
   readonly maxFusedLoops: number;
   readonly exploreLoopOrders: boolean;
+  /** A copy Einsum: one storage group per memory, not per node. */
+  readonly copy: boolean;
 }
 
-/** Group 0 = persistent and outermost-memory nodes; every other node is its own group. */
-export function storageGroups(order: readonly PlacedNode[]): PlacedNode[][] {
+/**
+ * Group 0 = persistent and outermost-memory nodes; every other node is its own group, except in
+ * copy Einsums, where consecutive nodes of one memory form one group (no loop between them).
+ */
+export function storageGroups(order: readonly PlacedNode[], copy = false): PlacedNode[][] {
   const first = order.filter((n) => n.level === 0 || n.persistent);
   const rest = order.filter((n) => !(n.level === 0 || n.persistent));
-  return [first, ...rest.map((n) => [n])].filter((g) => g.length > 0);
+  const groups: PlacedNode[][] = [];
+  for (const n of rest) {
+    const last = groups.at(-1);
+    if (copy && last && last[0]!.component === n.component) last.push(n);
+    else groups.push([n]);
+  }
+  return [first, ...groups].filter((g) => g.length > 0);
 }
 
 /** Rank variables of the loop segment after group i. */
@@ -67,7 +78,7 @@ function loopOrders(group: readonly PlacedNode[], vars: readonly string[], lower
 
 /** Every way to put temporal loop segments between the storage groups of one storage order. */
 export function insertTemporalLoops(order: readonly PlacedNode[], ctx: LoopContext): DraftNode[][] {
-  const groups = storageGroups(order);
+  const groups = storageGroups(order, ctx.copy);
   let drafts: DraftNode[][] = [[]];
   groups.forEach((group, i) => {
     const vars = segmentVars(groups, i, ctx);

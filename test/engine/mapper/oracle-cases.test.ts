@@ -2,16 +2,22 @@
 import { describe, it } from 'vitest';
 import { expectMatches, mapOracleCase, oracleReference } from './regression-case.js';
 
-/** The fast cases; the transformer cases run in `npm run conformance`. */
+const DECODE = 'BATCH_SIZE=1,DECODE=True,N_CACHED_TOKENS=2047,N_NEW_TOKENS=1';
+const PREFILL = 'BATCH_SIZE=1,DECODE=False,N_NEW_TOKENS=2048';
+
+/** The cases that map in seconds; the slower transformer cases run in `npm run conformance`. */
 const FAST = [
   'simba|matmuls|KN=64,M=64,N_EINSUMS=2|unfused',
   'simba|matmuls|KN=64,M=64,N_EINSUMS=2|fused',
   'simba|three_matmuls_annotated||unfused',
   'simba|three_matmuls_annotated||fused',
+  ...['tpu_v4i', 'eyeriss', 'simba'].flatMap((arch) => ['gpt3_6.7B', 'llama3_8B'].map((model) => `${arch}|${model}|${DECODE}|unfused`)),
+  `simba|gpt3_6.7B|${PREFILL}|unfused`,
+  `simba|llama3_8B|${PREFILL}|unfused`,
 ];
 
 describe('mapper vs AccelForge-generated cases', () => {
   it.each(FAST)('%s', (key) => {
     expectMatches(mapOracleCase(key), oracleReference(key));
-  });
+  }, 120_000);
 });

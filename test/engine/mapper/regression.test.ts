@@ -1,27 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseMapping, rawFromYaml } from '../../../src/engine/model/index.js';
+import { REGRESSION_CASES } from '../../../src/examples/index.js';
 import { expectMatches, mapCase, reference } from './regression-case.js';
 
-const FAST_CASES = [
-  'simple|matmuls|KN=64,M=64,N_EINSUMS=2|unfused',
-  'simple|matmuls|KN=64,M=64,N_EINSUMS=2|fused',
-  'simple|three_matmuls_annotated||unfused',
-  'simple|three_matmuls_annotated||fused',
-  'simple|gpt3_175B|BATCH_SIZE=1,DECODE=True,N_CACHED_TOKENS=2047,N_NEW_TOKENS=1|unfused',
-  'simple|gpt3_175B|BATCH_SIZE=1,DECODE=False,N_NEW_TOKENS=2048|unfused',
-  'snowcat|matmuls|KN=64,M=64,N_EINSUMS=2|unfused',
-  'snowcat|matvecs||unfused',
-  'snowcat|three_matmuls_annotated||unfused',
-  'simple|gpt3_175B|BATCH_SIZE=1,DECODE=True,N_CACHED_TOKENS=2047,N_NEW_TOKENS=1|fused',
-  'tpu_v4i|matmuls|KN=64,M=64,N_EINSUMS=2|unfused',
-  'tpu_v4i|matmuls|KN=64,M=64,N_EINSUMS=2|fused',
-  'tpu_v4i|three_matmuls_annotated||unfused',
-  'tpu_v4i|three_matmuls_annotated||fused',
-  'eyeriss|matmuls|KN=64,M=64,N_EINSUMS=2|unfused',
-];
+/** All 20 cases of AccelForge's regression_reference.json (EDP, ENERGY for snowcat; max_fused_loops 1). */
+const CASES = REGRESSION_CASES.map((c) => c.key);
 
 describe('mapper regression cases (AccelForge figures, 1 % tolerance)', () => {
-  for (const key of FAST_CASES) {
+  it('covers all 20 reference cases', () => {
+    expect(CASES).toHaveLength(20);
+  });
+  for (const key of CASES) {
     it(key, () => {
       expectMatches(mapCase(key), reference(key));
     }, 60_000);
