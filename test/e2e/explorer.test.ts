@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useServedApp } from './browser.js';
+import { newContext, openApp, optionValue } from './page-helpers.js';
 
 const TEST_IDS = [
   'spec-editor',
@@ -25,10 +26,6 @@ const TEST_IDS = [
 
 const app = useServedApp();
 
-async function openApp(page: Page, url = app.server.url): Promise<void> {
-  await page.goto(url);
-  await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
-}
 
 /** The visible editor text; Monaco reuses line nodes, so order them by their position. */
 async function editorText(page: Page): Promise<string> {
@@ -45,15 +42,6 @@ async function selectedLabel(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).locator('option:checked').innerText();
 }
 
-/** The value of the first option whose label matches, so tests do not depend on catalogue ids. */
-async function optionValue(page: Page, testId: string, label: RegExp): Promise<string> {
-  const options = await page.getByTestId(testId).locator('option').evaluateAll((nodes) =>
-    nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? '' })),
-  );
-  const match = options.find((o) => label.test(o.label));
-  if (match === undefined) throw new Error(`no option matching ${label} in ${testId}`);
-  return match.value;
-}
 
 async function typeAtTop(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="spec-editor"] .view-lines').click();
@@ -63,11 +51,11 @@ async function typeAtTop(page: Page, text: string): Promise<void> {
 
 describe('explorer shell', () => {
   it('loads the built app with the editor, the example gallery and every panel', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(app);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openApp(page);
+    await openApp(page, app.server.url);
     for (const id of TEST_IDS) expect(await page.getByTestId(id).count(), id).toBe(1);
     expect(await selectedLabel(page, 'example-arch')).toMatch(/simple/i);
     expect(await editorText(page)).toContain('A minimal three-level machine');
@@ -80,9 +68,9 @@ describe('explorer shell', () => {
   });
 
   it('keeps an edit across a reload', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(app);
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await typeAtTop(page, '# kept-after-reload\n');
     await page.waitForFunction(() => (localStorage.getItem('accelforge-web:state:v1') ?? '').includes('kept-after-reload'));
     await page.reload();
@@ -92,9 +80,9 @@ describe('explorer shell', () => {
   });
 
   it('reproduces the spec text from a copied link in a fresh browser context', async () => {
-    const author = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const author = await newContext(app);
     const page = await author.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await page.getByTestId('example-workload').selectOption({ value: await optionValue(page, 'example-workload', /matvec/i) });
     await typeAtTop(page, '# shared-by-link\n');
     // Monaco renders typed lines a frame later; wait until the new line stands on its own.
@@ -105,7 +93,7 @@ describe('explorer shell', () => {
     expect(link.startsWith(`${app.server.url}#s=`)).toBe(true);
     await author.close();
 
-    const reader = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const reader = await newContext(app);
     const fresh = await reader.newPage();
     await openApp(fresh, link);
     expect(await editorText(fresh)).toBe(authored);
@@ -114,9 +102,9 @@ describe('explorer shell', () => {
   });
 
   it('marks a spec error in the editor and lists it, ~300 ms after the edit', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(app);
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor();
     await page.locator('input[name="N_EINSUMS"]').fill('');
     await page.locator('[data-testid="error-list"][data-fresh="true"]:not([data-count="0"])').waitFor();
@@ -129,9 +117,9 @@ describe('explorer shell', () => {
   });
 
   it('loads a dropped YAML file in place of the spec file with the same role', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(app);
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await page.locator('.drop-target').evaluate((target) => {
       const data = new DataTransfer();
       data.items.add(new File(['# dropped-arch-file\narch:\n  nodes: []\n'], 'mine.yaml', { type: 'application/yaml' }));

@@ -7,6 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser.js';
+import { newContext, openApp, pickOption } from './page-helpers.js';
 
 const app = useServedApp();
 
@@ -20,32 +21,17 @@ const GPT3_EINSUMS = 10;
 const GPT3_UNFUSED = { energy: 0.022710760374272, latency: 0.0006564874006514659 };
 const MAP_TIMEOUT_MS = 100_000;
 
-function newContext(): Promise<BrowserContext> {
-  return app.browser.newContext({ viewport: { width: 1280, height: 800 } });
-}
 
-async function openApp(page: Page): Promise<void> {
-  await page.goto(app.server.url);
-  await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
-}
 
-async function pick(page: Page, testId: string, label: RegExp): Promise<void> {
-  const options = await page.getByTestId(testId).locator('option').evaluateAll((nodes) =>
-    nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? '' })),
-  );
-  const match = options.find((o) => label.test(o.label));
-  if (match === undefined) throw new Error(`no option matching ${label} in ${testId}`);
-  await page.getByTestId(testId).selectOption({ value: match.value });
-}
 
 async function waitForCleanCheck(page: Page): Promise<void> {
   await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
 }
 
 async function openGpt3Decode(page: Page): Promise<void> {
-  await openApp(page);
-  await pick(page, 'example-arch', /TPU v4i/);
-  await pick(page, 'example-workload', /GPT-3 6\.7B/);
+  await openApp(page, app.server.url);
+  await pickOption(page, 'example-arch', /TPU v4i/);
+  await pickOption(page, 'example-workload', /GPT-3 6\.7B/);
   for (const [name, value] of Object.entries(GPT3_DECODE)) await page.locator(`input[name="${name}"]`).fill(value);
   await waitForCleanCheck(page);
 }
@@ -65,7 +51,7 @@ async function watchProvisionalPoints(page: Page): Promise<void> {
 
 describe('mapper in the browser', () => {
   it('maps GPT-3 decode on TPU v4i, streams fronts, and opens a Pareto point', async () => {
-    const context = await newContext();
+    const context = await newContext(app);
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -119,7 +105,7 @@ describe('mapper in the browser', () => {
   });
 
   it('cancels a long GPT-3 run at once and can start again', async () => {
-    const context = await newContext();
+    const context = await newContext(app);
     const page = await context.newPage();
     await openGpt3Decode(page);
     await page.getByTestId('run-mapper').click();
@@ -132,9 +118,9 @@ describe('mapper in the browser', () => {
   });
 
   it('compares fused and unfused fronts side by side', async () => {
-    const context = await newContext();
+    const context = await newContext(app);
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await waitForCleanCheck(page);
     await page.getByTestId('run-mode').selectOption('compare');
     await page.getByTestId('run-mapper').click();

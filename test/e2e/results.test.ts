@@ -8,20 +8,14 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser.js';
+import { newContext, openApp } from './page-helpers.js';
 
 const EXPECTED_ENERGY = 17629184;
 const EXPECTED_LATENCY = 524288;
 
 const app = useServedApp();
 
-function newContext(): Promise<BrowserContext> {
-  return app.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-}
 
-async function openApp(page: Page, url = app.server.url): Promise<void> {
-  await page.goto(url);
-  await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
-}
 
 async function pickUnfusedMapping(page: Page): Promise<void> {
   const options = await page.getByTestId('example-mapping').locator('option').evaluateAll((nodes) =>
@@ -46,11 +40,11 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 
 describe('evaluate results', () => {
   it('evaluates the unfused matmuls mapping and shows its energy, latency, point and LoopTree', async () => {
-    const context = await newContext();
+    const context = await newContext(app, { acceptDownloads: true });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openApp(page);
+    await openApp(page, app.server.url);
     await pickUnfusedMapping(page);
     await evaluate(page);
     const energy = page.getByTestId('energy-breakdown');
@@ -88,9 +82,9 @@ describe('evaluate results', () => {
   });
 
   it('downloads the mapping as YAML, results as CSV and JSON, and charts as SVG and PNG', async () => {
-    const context = await newContext();
+    const context = await newContext(app, { acceptDownloads: true });
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await pickUnfusedMapping(page);
     await evaluate(page);
     const yaml = await download(page, () => page.getByTestId('download-mapping').click());
@@ -114,9 +108,9 @@ describe('evaluate results', () => {
   });
 
   it('restores the selected point from a copied link in a fresh context', async () => {
-    const author = await newContext();
+    const author = await newContext(app, { acceptDownloads: true });
     const page = await author.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await pickUnfusedMapping(page);
     await evaluate(page);
     await page.getByTestId('stack-by').selectOption('action');
@@ -126,7 +120,7 @@ describe('evaluate results', () => {
     const link = await page.getByTestId('copied-link').inputValue();
     await author.close();
 
-    const reader = await newContext();
+    const reader = await newContext(app, { acceptDownloads: true });
     const fresh = await reader.newPage();
     await openApp(fresh, link);
     await fresh.locator('[data-testid="pareto-point"][data-selected="true"]').waitFor();
@@ -137,9 +131,9 @@ describe('evaluate results', () => {
   });
 
   it('explains a spec without a mapping in the results area', async () => {
-    const context = await newContext();
+    const context = await newContext(app, { acceptDownloads: true });
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await page.locator('[data-testid="error-list"][data-fresh="true"]').waitFor();
     await page.getByTestId('run-evaluate').click();
     await page.locator('[data-testid="energy-breakdown"][data-message="true"]').waitFor();
@@ -151,11 +145,11 @@ describe('evaluate results', () => {
   });
 
   it('lists an evaluation error without breaking the page', async () => {
-    const context = await newContext();
+    const context = await newContext(app, { acceptDownloads: true });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openApp(page);
+    await openApp(page, app.server.url);
     await pickUnfusedMapping(page);
     // The mapping computes an Einsum the workload lacks: the spec loads, the model rejects it.
     await page.locator('.drop-target').evaluate((target) => {

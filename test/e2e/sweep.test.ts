@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser.js';
+import { newContext, openApp, optionValue } from './page-helpers.js';
 
 const GLB = 'arch.nodes[name=GlobalBuffer].size';
 /** Energy (J) per point, in grid order: 256, 13004, 660561 and 33554432 bits. */
@@ -15,19 +16,7 @@ const EXPECTED_ENERGY = [6.285950586413569e-8, 6.28619449216403e-8, 6.3109740444
 
 const app = useServedApp();
 
-async function openApp(page: Page, url = app.server.url): Promise<void> {
-  await page.goto(url);
-  await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
-}
 
-async function optionValue(page: Page, testId: string, label: RegExp): Promise<string> {
-  const options = await page.getByTestId(testId).locator('option').evaluateAll((nodes) =>
-    nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? '' })),
-  );
-  const match = options.find((o) => label.test(o.label));
-  if (match === undefined) throw new Error(`no option matching ${label} in ${testId}`);
-  return match.value;
-}
 
 /** Eyeriss with a single small matmul, then the sweep builder filled with a 4-point log range. */
 async function buildSweep(page: Page): Promise<void> {
@@ -45,11 +34,11 @@ async function buildSweep(page: Page): Promise<void> {
 
 describe('design-space sweep', () => {
   it('builds a sweep, fills the chart point by point, opens a point and restores the sweep from a link', async () => {
-    const author = await app.browser.newContext({ viewport: { width: 1280, height: 800 }, acceptDownloads: true });
+    const author = await newContext(app, { acceptDownloads: true });
     const page = await author.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openApp(page);
+    await openApp(page, app.server.url);
     await buildSweep(page);
     expect(await page.getByTestId('sweep-run').innerText()).toBe('Run sweep (4)');
     await page.getByTestId('sweep-run').click();
@@ -85,7 +74,7 @@ describe('design-space sweep', () => {
     expect(pageErrors).toEqual([]);
     await author.close();
 
-    const reader = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const reader = await newContext(app);
     const fresh = await reader.newPage();
     await fresh.goto(link);
     await fresh.getByTestId('sweep-builder').waitFor();
@@ -101,9 +90,9 @@ describe('design-space sweep', () => {
   });
 
   it('draws a heatmap for two knobs and stops on cancel', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(app);
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await buildSweep(page);
     await page.getByTestId('sweep-add-knob').click();
     await page.getByTestId('sweep-key-1').fill('KN');
@@ -128,9 +117,9 @@ describe('design-space sweep', () => {
   });
 
   it('fills the builder with the classic Eyeriss case without running it', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await newContext(app);
     const page = await context.newPage();
-    await openApp(page);
+    await openApp(page, app.server.url);
     await page.getByTestId('tab-sweep').click();
     await page.getByTestId('sweep-preset-eyeriss').click();
     expect(await page.getByTestId('example-arch').locator('option:checked').innerText()).toMatch(/eyeriss/i);

@@ -1,0 +1,29 @@
+/** Page steps every browser test repeats: a 1280x800 context, opening the app, picking options by label. */
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ServedApp } from './browser.js';
+
+/** The smallest layout the explorer supports. */
+export function newContext(app: ServedApp, options: { acceptDownloads?: boolean } = {}): Promise<BrowserContext> {
+  return app.browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+}
+
+/** Opens the app (or a link into it) and waits for the editor. */
+export async function openApp(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
+}
+
+/** The value of the first option whose label matches, so tests do not depend on catalogue ids. */
+export async function optionValue(page: Page, testId: string, label: RegExp): Promise<string> {
+  const options = await page.getByTestId(testId).locator('option').evaluateAll((nodes) =>
+    nodes.map((n) => ({ value: (n as HTMLOptionElement).value, label: n.textContent ?? '' })),
+  );
+  const match = options.find((o) => label.test(o.label));
+  if (match === undefined) throw new Error(`no option matching ${label} in ${testId}`);
+  return match.value;
+}
+
+/** Selects the first option whose label matches. */
+export async function pickOption(page: Page, testId: string, label: RegExp): Promise<void> {
+  await page.getByTestId(testId).selectOption({ value: await optionValue(page, testId, label) });
+}
