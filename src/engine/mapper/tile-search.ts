@@ -8,6 +8,7 @@ import { templateMappingNodes } from './pmapping-nodes.js';
 import { loopBounds, rankChains, type RankChains } from './tile-shapes.js';
 import { forEachAssignment, loopMaxima, usageKey, type AssignmentVisitor } from './tile-enumerate.js';
 import { searchByRank } from './rank-search.js';
+import { bestUsageLevel } from './usage-levels.js';
 import { templateKey, type TemplateMemo } from './template-memo.js';
 import type { PruneCounts, TemplateFront, TemplateJob } from './types.js';
 
@@ -158,7 +159,7 @@ function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops:
     let limit = Infinity;
     let first = true;
     while (rows.valid === 0) {
-      const target = bestUsageKey(job, chains, nLoops, limit, loopMax, poll);
+      const target = rows.polys ? bestUsageLevel(job, chains, nLoops, limit, loopMax, poll) : bestUsageKey(job, chains, nLoops, limit, loopMax, poll);
       if (target < 0) break;
       walk(
         first ? pruned : { ...pruned },
