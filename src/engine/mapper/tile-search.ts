@@ -25,6 +25,8 @@ export interface TileSearchContext {
 }
 
 const FANOUT_ERROR = /spatial instances/;
+/** Valid rows kept before they are reduced to their per-compatibility Pareto front. */
+const COMPACT_AT = 1 << 17;
 
 /** Evaluates rows with the model, skipping rows known to overflow; collects the valid ones. */
 class RowEvaluator {
@@ -80,9 +82,33 @@ class RowEvaluator {
       this.pruned.capacity++;
       return;
     }
-    this.energy.push(this.figures.energy);
-    this.latency.push(this.figures.latency);
+    this.keep(this.figures.energy, this.figures.latency, row);
+  }
+
+  /** Called when many valid rows have piled up; it should `retain` only the front rows. */
+  onFull: (() => void) | undefined;
+  private compactAt = COMPACT_AT;
+
+  private keep(energy: number, latency: number, row: Int32Array): void {
+    this.energy.push(energy);
+    this.latency.push(latency);
     for (let i = 0; i < row.length; i++) this.tiles.push(row[i]!);
+    if (this.energy.length >= this.compactAt) this.onFull?.();
+  }
+
+  /** Keeps only the given valid rows (ascending indices), bounding memory on huge templates. */
+  retain(indices: readonly number[]): void {
+    const width = this.tiles.length / Math.max(1, this.energy.length);
+    indices.forEach((r, k) => {
+      this.energy[k] = this.energy[r]!;
+      this.latency[k] = this.latency[r]!;
+      for (let i = 0; i < width; i++) this.tiles[k * width + i] = this.tiles[r * width + i]!;
+    });
+    this.pruned.pareto += this.energy.length - indices.length;
+    this.energy.length = indices.length;
+    this.latency.length = indices.length;
+    this.tiles.length = indices.length * width;
+    this.compactAt = Math.max(COMPACT_AT, 2 * indices.length);
   }
 
   private evaluateWithModel(row: Int32Array): void {
@@ -93,9 +119,7 @@ class RowEvaluator {
       const evaluation = evaluateEinsum(this.job.modelEinsum, this.path, this.allTensors, this.context.evaluateLatency);
       let e = 0;
       for (const entry of evaluation.energy) e += entry.energy;
-      this.energy.push(e);
-      this.latency.push(evaluation.latency);
-      for (let i = 0; i < row.length; i++) this.tiles.push(row[i]!);
+      this.keep(e, evaluation.latency, row);
     } catch (error) {
       if (!(error instanceof SpecErrorException)) throw error;
       this.firstError ??= error.specError.message;
@@ -144,6 +168,7 @@ export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}
 function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops: number, context: TileSearchContext): TemplateFront {
   const pruned: PruneCounts = { loopBounds: 0, fusedLoops: 0, minUsage: 0, capacity: 0, pareto: 0 };
   const rows = new RowEvaluator(job, context, pruned);
+  rows.onFull = () => rows.retain([...paretoByCompatibility(job, chains, rows, nLoops).front].sort((a, b) => a - b));
   const poll = (): void => {
     if (context.signal?.aborted) throw new MappingStopped();
   };
