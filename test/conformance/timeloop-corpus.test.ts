@@ -141,7 +141,7 @@ describe.skipIf(!available)('full-architecture designs from the corpus', () => {
         if (e.type === 'template-done') done++;
       });
       expect(result.errors.map((e) => e.message).filter((m) => !m.includes('time limit'))).toEqual([]);
-      expect(done, 'templates finished in 20 s').toBeGreaterThanOrEqual(0);
+      expect(done, 'templates finished in 20 s').toBeGreaterThan(0);
     });
   }
 });
@@ -151,13 +151,12 @@ describe.skipIf(!available)('tutorial 05: the mapper on the converted mapspace c
   // Timeloop's best mappings (fJ/Compute). Ours may be lower: the per-level temporal factor and
   // permutation constraints are dropped, so AccelForge searches a larger space.
   for (const [run, constraints, timeloop] of [['baked', 'conv1d+oc-3level-1mapping', 32130.51], ['freebypass', 'conv1d+oc-3level-freebypass', 30263.99], ['null', 'null', 235520.5]] as const) {
-    it(`${run} maps within two minutes and finds at most Timeloop's energy + 5 %`, () => {
+    it(`${run} maps (120 s limit) and finds at most Timeloop's energy + 5 %`, () => {
       const { yaml } = convertTimeloop(read(...['arch/3level.arch.yaml', 'prob/conv1d+oc.prob.yaml', `constraints/${constraints}.constraints.yaml`, 'mapper/exhaustive.mapper.yaml']
         .map((f) => `v4-2ffec69/${DIR}/${f}`), `v4/${DIR}/ref-output/${run}/timeloop-mapper.ERT.yaml`));
-      const start = Date.now();
       const result = mapDesign({ files: { '/spec.yaml': yaml }, specFiles: ['/spec.yaml'], variables: {} }, { timeLimitSeconds: 120 });
+      // Errors include hitting the 120 s limit, so this also bounds the search.
       expect(result.errors).toEqual([]);
-      expect((Date.now() - start) / 1000).toBeLessThan(120);
       const fj = (result.evaluation!.totals.energyPerCompute * 1e15);
       expect(fj).toBeLessThan(timeloop * 1.05);
     });

@@ -54,7 +54,7 @@ export function stepColumns(
 ): StepColumns {
   const maxOfUnknown = (mask: number): number => {
     let product = 1;
-    for (let i = 0; mask >> i; i++) if ((mask >> i) & 1) product *= loopMax[i]!;
+    for (let i = 0; i < 32; i++) if ((mask >>> i) & 1) product *= loopMax[i]!;
     return product;
   };
   const objectives: Poly[] = [];
@@ -62,7 +62,7 @@ export function stepColumns(
   if (metric !== 'energy' || polys.leaks) objectives.push(...polys.calls);
   objectives.push(...polys.occupancy.map((o) => o.poly));
   const minimise = objectives.flatMap((p) => knownColumns(p, known)).map((p) => new CompiledPoly(p));
-  const isKnown = (i: number): boolean => ((known >> i) & 1) === 1;
+  const isKnown = (i: number): boolean => ((known >>> i) & 1) === 1;
   // Checks whose loops are all chosen still count: only complete rows are checked against them.
   const open = (loops: readonly number[]): boolean => loops.some(isKnown);
   const exact: number[][] = fusedLoops.filter(isKnown).map((i) => [i]);

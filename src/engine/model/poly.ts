@@ -1,12 +1,12 @@
 /**
  * Multilinear polynomials in a template's loop trip counts: each monomial is a coefficient and
- * a bit set of loops (one bit per loop, so at most 30 loops). Under perfect tiling every count
+ * a bit set of loops (one bit of an int32 per loop, so at most 32 loops). Under perfect tiling every count
  * the reuse analysis produces is such a polynomial: a loop is either above a level (it repeats
  * the traffic) or below it (it is part of the tile), never both.
  */
 import type { Arith } from './arith.js';
 
-export const MAX_POLY_LOOPS = 30;
+export const MAX_POLY_LOOPS = 32;
 
 /** Immutable: monomial bit set → coefficient (no zero coefficients). */
 export type Poly = ReadonlyMap<number, number>;
