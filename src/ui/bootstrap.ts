@@ -5,6 +5,7 @@ import { getExamples } from './features/examples/catalogue.js';
 import { createDefaultDesign } from './features/examples/default-design.js';
 import { startAutoCheck } from './features/run/auto-check.js';
 import { runEvaluate } from './features/run/evaluate-run.js';
+import { runMapper } from './features/run/map-run.js';
 import type { ExplorerData } from './store/state.js';
 import { createExplorerStore, type ExplorerStore } from './store/store.js';
 import { applyLink, restoreState, startSync } from './store/sync.js';
@@ -42,7 +43,10 @@ export function startExplorer(): { store: ExplorerStore; client: EngineClient } 
   });
   const client = createBrowserEngineClient({ onNotice: (message) => store.getState().addNotice(message) });
   startAutoCheck(store, { client, bundled: BUNDLED_FILES, examples: getExamples() });
-  // Results are never stored; a link that selects a point recomputes them so the point reappears.
-  if (store.getState().selectedPoint !== null) void runEvaluate(store, { client, bundled: BUNDLED_FILES, examples: getExamples() });
+  // Results are never stored; a link that selects a point recomputes them (by the same kind of
+  // run: the mapper is deterministic) so the point reappears.
+  const env = { client, bundled: BUNDLED_FILES, examples: getExamples() };
+  if (restored.pointFrom !== undefined) void runMapper(store, env, restored.pointFrom === 'mapper-unfused');
+  else if (store.getState().selectedPoint !== null) void runEvaluate(store, env);
   return { store, client };
 }

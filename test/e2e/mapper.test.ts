@@ -101,7 +101,20 @@ describe('mapper in the browser', () => {
     await page.mouse.move(0, 400);
     await page.screenshot({ path: '/tmp/accelforge-mapper-gpt3-1280x800.png' });
     expect(pageErrors).toEqual([]);
+
+    // The link reopens the same design in a fresh context, maps it again the same way (unfused)
+    // and shows the same point with the same energy.
+    await page.getByTestId('copy-link').click();
+    const link = await page.getByTestId('copied-link').inputValue();
     await context.close();
+    const reader = await newContext(app);
+    const fresh = await reader.newPage();
+    await openApp(fresh, link);
+    await fresh.locator('[data-testid="progress"][data-status="idle"] [data-testid="progress-summary"]').waitFor({ timeout: MAP_TIMEOUT_MS });
+    await fresh.locator(`[data-testid="looptree"][data-point="${last}"]`).waitFor({ timeout: MAP_TIMEOUT_MS });
+    await fresh.locator('[data-testid="energy-breakdown"][data-total]').waitFor();
+    expect(Number(await fresh.getByTestId('energy-breakdown').getAttribute('data-total'))).toBeCloseTo(pointEnergy, -Math.floor(Math.log10(pointEnergy)) + 6);
+    await reader.close();
   });
 
   it('cancels a long GPT-3 run at once and can start again', async () => {

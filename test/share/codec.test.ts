@@ -117,3 +117,21 @@ describe('migrateToLatest', () => {
     expect(migrateToLatest([1])).toEqual({ ok: false, message: 'The link does not hold a design.' });
   });
 });
+
+describe('a link to a mapper point', () => {
+  const mapped = (unfused: boolean): ShareState => ({
+    ...STATE,
+    selectedPoint: 2,
+    results: { source: 'mapper', points: [], ...(unfused ? { unfused } : {}) },
+  });
+
+  it('says the point came from a mapper run, and whether it was unfused', () => {
+    expect(createSharePayload(mapped(false), BUNDLED).view).toEqual({ activeFile: 'workloads/basic/matmuls.yaml', selectedPoint: 2, pointFrom: 'mapper' });
+    expect(createSharePayload(mapped(true), BUNDLED).view?.pointFrom).toBe('mapper-unfused');
+  });
+
+  it('says nothing for an evaluated point or when no point is selected', () => {
+    expect(createSharePayload({ ...mapped(false), results: { source: 'evaluate', points: [] } }, BUNDLED).view?.pointFrom).toBeUndefined();
+    expect(createSharePayload({ ...mapped(false), selectedPoint: null }, BUNDLED).view?.pointFrom).toBeUndefined();
+  });
+});

@@ -23,7 +23,7 @@ export type ShareState = Pick<
   | 'activeFile'
 > &
   // Optional so callers that predate the results view still build payloads.
-  Partial<Pick<ExplorerData, 'selectedPoint' | ViewKey | 'sweep' | 'sweepShown'>>;
+  Partial<Pick<ExplorerData, 'selectedPoint' | ViewKey | 'sweep' | 'sweepShown' | 'results'>>;
 
 /** Display choices shared as they are when they differ from the defaults. */
 const VIEW_KEYS = ['stackBy', 'perCompute', 'logScale', 'paretoX', 'paretoY'] as const;
@@ -47,7 +47,10 @@ export function createSharePayload(
   if (state.breakdownBy !== DEFAULT_VIEW.breakdownBy) view.breakdownBy = state.breakdownBy;
   if (state.selectedEinsum !== null) view.selectedEinsum = state.selectedEinsum;
   if (state.activeFile !== (state.specFiles[0] ?? MAPPER_TAB)) view.activeFile = state.activeFile;
-  if (state.selectedPoint !== undefined && state.selectedPoint !== null) view.selectedPoint = state.selectedPoint;
+  if (state.selectedPoint !== undefined && state.selectedPoint !== null) {
+    view.selectedPoint = state.selectedPoint;
+    if (state.results?.source === 'mapper') view.pointFrom = state.results.unfused ? 'mapper-unfused' : 'mapper';
+  }
   for (const key of VIEW_KEYS) {
     if (state[key] !== undefined && state[key] !== DEFAULT_VIEW[key]) Object.assign(view, { [key]: state[key] });
   }

@@ -53,6 +53,8 @@ export const SharePayloadV1Schema = z.object({
       paretoY: z.enum(['energy', 'latency', 'edp']).optional(),
       /** Index of the selected result point (the results are recomputed on open). */
       selectedPoint: z.number().int().nonnegative().optional(),
+      /** The point came from a mapper run (unfused or not): opening the link maps again. */
+      pointFrom: z.enum(['mapper', 'mapper-unfused']).optional(),
     })
     .optional(),
   /** The design-space sweep (added to v1 as optional; older links simply have none). */

@@ -25,6 +25,8 @@ export interface Restored {
   readonly data: Partial<ExplorerData>;
   /** Why the link in the URL was ignored, if it was. */
   readonly linkProblem: string | null;
+  /** How the link's selected point was computed, so opening it recomputes the same results. */
+  readonly pointFrom?: 'mapper' | 'mapper-unfused';
 }
 
 export function restoreState(env: RestoreEnv): Restored {
@@ -32,7 +34,8 @@ export function restoreState(env: RestoreEnv): Restored {
   if (!hasShareFragment(env.hash)) return { data: local, linkProblem: null };
   const decoded = decodeShareFragment(env.hash);
   if (!decoded.ok) return { data: local, linkProblem: decoded.message };
-  return { data: { ...local, ...applySharePayload(decoded.payload, env.bundled) }, linkProblem: null };
+  const pointFrom = decoded.payload.view?.pointFrom;
+  return { data: { ...local, ...applySharePayload(decoded.payload, env.bundled) }, linkProblem: null, ...(pointFrom ? { pointFrom } : {}) };
 }
 
 export interface SyncEnv {

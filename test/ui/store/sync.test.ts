@@ -26,6 +26,14 @@ describe('restoreState', () => {
     expect(data.editorFraction).toBe(0.3);
   });
 
+  it('tells the page to map again when the link selects an unfused mapper point', () => {
+    const hash = encodeShareFragment({ v: 1, specFiles: ['arches/simple.yaml'], view: { selectedPoint: 0, pointFrom: 'mapper-unfused' } });
+    const restored = restoreState({ hash, storage: storageWith({}), bundled: BUNDLED });
+    expect(restored.pointFrom).toBe('mapper-unfused');
+    expect(restored.data.selectedPoint).toBe(0);
+    expect(restoreState({ hash: encodeShareFragment({ v: 1, view: { selectedPoint: 0 } }), storage: storageWith({}), bundled: BUNDLED }).pointFrom).toBeUndefined();
+  });
+
   it('keeps the autosave and reports a broken link', () => {
     const storage = storageWith({ specFiles: ['old.yaml'] });
     const { data, linkProblem } = restoreState({ hash: '#s=garbage', storage, bundled: BUNDLED });

@@ -40,6 +40,8 @@ export interface ResultSet {
   /** The design the points were computed from, so opening a point later evaluates the same spec. */
   readonly design?: DesignFiles;
   readonly comparison?: FusedComparison;
+  /** A mapper run with every tensor kept in the outermost memory. */
+  readonly unfused?: boolean;
 }
 
 export const NO_MAPPING_MESSAGE = 'This spec has no mapping: add a mapping: section or use Find mappings';

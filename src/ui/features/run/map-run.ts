@@ -27,7 +27,7 @@ async function mapWithProgress(store: ExplorerStore, env: RunEnv, design: Design
 }
 
 /** Stores a finished run's front (every point can be opened) or its errors. */
-function storeMapped(store: ExplorerStore, design: DesignFiles, mapped: MapDesignResult, comparison?: { fused: RunSummary; unfused: RunSummary }): void {
+function storeMapped(store: ExplorerStore, design: DesignFiles, mapped: MapDesignResult, comparison?: { fused: RunSummary; unfused: RunSummary }, unfused = false): void {
   const actions = store.getState();
   if (mapped.evaluation === null) {
     actions.setRunOutcome({ results: null, errors: mapped.errors, message: MAP_FAILED_MESSAGE });
@@ -36,7 +36,7 @@ function storeMapped(store: ExplorerStore, design: DesignFiles, mapped: MapDesig
   }
   const points = pointsFromMapping(mapped);
   const defaultIndex = Math.max(0, Math.min(mapped.bestIndex, points.length - 1));
-  actions.setRunOutcome({ results: { source: 'mapper', points, defaultIndex, design, ...(comparison ? { comparison } : {}) }, errors: [], message: null });
+  actions.setRunOutcome({ results: { source: 'mapper', points, defaultIndex, design, ...(comparison ? { comparison } : {}), ...(unfused ? { unfused } : {}) }, errors: [], message: null });
   const { stats } = mapped;
   if (stats) actions.addNotice(`Mapper: ${stats.templates} templates, ${stats.evaluated} tile shapes evaluated in ${stats.seconds.toFixed(1)} s; ${points.length} Pareto point${points.length === 1 ? '' : 's'}.`);
   // The finished run's counts stay readable in the progress drop-down.
@@ -48,7 +48,7 @@ export async function runMapper(store: ExplorerStore, env: RunEnv, unfused = fal
   const design = buildDesign(store.getState(), env.bundled, env.examples);
   const outcome = await mapWithProgress(store, env, design, { ...mapperOptions(store), ...(unfused ? { unfused: true } : {}) });
   if (outcome === null || outcome.status !== 'ok') return;
-  storeMapped(store, design, outcome.value);
+  storeMapped(store, design, outcome.value, undefined, unfused);
 }
 
 /** Best energy/latency and the front of one run, for the comparison table. */
