@@ -32,7 +32,8 @@ export function storageGroups(order: readonly PlacedNode[], copy = false): Place
     if (copy && last && last[0]!.component === n.component) last.push(n);
     else groups.push([n]);
   }
-  return [first, ...groups].filter((g) => g.length > 0);
+  // Group 0 stays even when empty: its loop segment then sits above every storage node.
+  return [first, ...groups];
 }
 
 /** Rank variables of the loop segment after group i. */
