@@ -50,9 +50,17 @@ export function reuseForbidden(rel: Relevancy, reuseTensors: readonly string[]):
   return out;
 }
 
-/** Every rank variable needs a temporal loop: add the missing ones below the last backing node. */
-export function placeMissingTemporalLoops(draft: readonly DraftNode[], rankVariables: readonly string[]): DraftNode[] {
-  const have = new Set(draft.flatMap((n) => (n.kind === 'temporal' ? [n.rankVariable] : [])));
+/** Every rank variable needs an unfused temporal loop: add the missing ones below the last backing node. */
+export function placeMissingTemporalLoops(draft: readonly DraftNode[], rankVariables: readonly string[], fusable: ReadonlySet<string>): DraftNode[] {
+  // Fused loops are shared with other Einsums: every rank variable also needs an unfused one.
+  const fused = fusedLoopCount(draft, fusable);
+  let loop = 0;
+  const have = new Set<string>();
+  for (const n of draft) {
+    if (n.kind === 'storage') continue;
+    if (n.kind === 'temporal' && loop >= fused) have.add(n.rankVariable);
+    loop++;
+  }
   const missing = rankVariables.filter((v) => !have.has(v));
   if (missing.length === 0) return [...draft];
   let at = 0;

@@ -143,7 +143,7 @@ export function templatesForPath(path: FlatArch, ctx: EinsumContext, options: Te
     for (const order of storageOrders(placement, persistent, cumulativeFanout(leaves))) {
       for (const temporal of insertTemporalLoops(order, loopCtx)) {
         const spatial = insertSpatialLoops(temporal, leaves, { ...loopCtx, intermediates: ctx.intermediates, forbidden });
-        const draft = placeMissingTemporalLoops(spatial, ctx.einsum.rankVariables);
+        const draft = placeMissingTemporalLoops(spatial, ctx.einsum.rankVariables, ctx.fusable);
         const nodes = toTemplateNodes(draft, fusedLoopCount(draft, ctx.fusable));
         const key = dedupKey(nodes);
         if (seen.has(key)) continue;
