@@ -229,8 +229,8 @@ function callPolys(info: EinsumInfo, pm: PMapping, records: readonly BuffetRecor
  * `sum` form, one per finite-throughput action for `max`, every action's calls for custom forms.
  */
 function latencyPolys(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string, [string, Poly][]>): Poly[] {
-  return latencyTerms(info, pm, new Map()).flatMap(({ leaf }) => {
-    const list = calls.get(leaf.name) ?? [];
+  return timedLeaves(info, pm, calls).flatMap(({ leaf, actions }) => {
+    const list = actions ?? [];
     const form = latencyForm(leaf);
     if (form === 'custom') return list.map(([, poly]) => poly);
     if (form !== 'sum' && form !== 'max') return [];
@@ -243,21 +243,27 @@ function latencyPolys(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string,
   });
 }
 
-function latencyTerms(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string, [string, Poly][]>): LatencyTerm[] {
+/** The leaves whose latency the model computes: those with actions here, and the Compute. */
+function timedLeaves(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string, [string, Poly][]>) {
   return info.einsum.arch.flatMap((leaf, l) => {
     const actions = calls.get(leaf.name);
-    if (!actions && l !== pm.compute.leaf) return [];
+    return actions || l === pm.compute.leaf ? [{ leaf, actions }] : [];
+  });
+}
+
+function latencyTerms(info: EinsumInfo, pm: PMapping, calls: ReadonlyMap<string, [string, Poly][]>): LatencyTerm[] {
+  return timedLeaves(info, pm, calls).map(({ leaf, actions }) => {
     const list = (actions ?? []).map(([action, poly]) => [action, new CompiledPoly(poly)] as const);
     const names = leaf.actions.map((a) => a.name);
     const form = list.every(([action]) => names.includes(action)) ? latencyForm(leaf) : 'custom';
-    return [{
+    return {
       leaf,
       actions: list,
       form,
       slots: Int32Array.from(list, ([action]) => names.indexOf(action)),
       // n_calls / throughput as the model's latency.ts computes it: calls are scaled first.
       secondsPerCall: Float64Array.from(leaf.actions, (a) => leaf.actionsScale / a.throughput),
-    }];
+    };
   });
 }
 

@@ -109,3 +109,14 @@ describe('closed-form template model', () => {
     if (c.someInvalid) expect(invalid).toBeGreaterThan(0);
   });
 });
+
+describe('template polynomials for partial pruning', () => {
+  it('give every timed component its latency inputs, not only the Compute (tpu_v4i, unfused)', () => {
+    const plan = jobsOf({ arch: 'tpu_v4i', workload: 'basic/matmuls', variables: { KN: 64, M: 64, N_EINSUMS: 1 }, unfused: true });
+    const job = plan.jobs[0]!;
+    const built = templateMappingNodes(job.nodes, job.einsum, job.compute);
+    const compiled = compileEinsumTemplate(job.modelEinsum, mappingPaths({ nodes: built.nodes })[0]!, new Map(job.tensorUse), plan.evaluateLatency)!;
+    // MainMemory (finite throughput, sum form) and the MAC; LocalBuffer and Register take no time.
+    expect(compiled.polys.calls.filter((poly) => poly.size > 0)).toHaveLength(2);
+  });
+});

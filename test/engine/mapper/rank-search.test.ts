@@ -31,7 +31,7 @@ describe('pareto-minimal', () => {
 describe('rank-by-rank search with partial pruning', () => {
   const cases = [
     { arch: 'tpu_v4i', workload: 'basic/matmuls', variables: { KN: 64, M: 64, N_EINSUMS: 2 }, unfused: false, metric: 'edp' as const },
-    { arch: 'eyeriss', workload: 'basic/matmuls', variables: { KN: 32, M: 32, N_EINSUMS: 2 }, unfused: false, metric: 'edp' as const, prunes: true },
+    { arch: 'eyeriss', workload: 'basic/matmuls', variables: { KN: 64, M: 64, N_EINSUMS: 2 }, unfused: false, metric: 'edp' as const, prunes: true },
     { arch: 'simba', workload: 'basic/three_matmuls_annotated', variables: {}, unfused: true, metric: 'energy' as const, prunes: true },
     { arch: 'snowcat', workload: 'basic/matmuls', variables: { KN: 64, M: 64, N_EINSUMS: 2 }, unfused: false, metric: 'edp' as const },
   ];
