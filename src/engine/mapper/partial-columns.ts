@@ -4,7 +4,7 @@
  * unchosen part U ≥ 1; the chosen parts of a group sum to one column. A row no worse in every
  * column (and equal in every "diff" key) is no worse for every completion, so the other can go.
  */
-import { CompiledPoly, type Poly, type TemplatePolys } from '../model/index.js';
+import { CompiledPoly, loopProduct, type Poly, type TemplatePolys } from '../model/index.js';
 import type { MapperMetric, TemplateJob } from './types.js';
 
 /** What the pruning of one step compares; all lists index the template's loop list. */
@@ -75,15 +75,9 @@ export function stepColumns(
   for (const check of job.checks) {
     if (check.each || !open(check.loops) || exactLoops.has(check.loops.join(','))) continue;
     const loops = check.loops.filter(isKnown);
-    if (check.operator === '<=' || check.operator === '<') minimise.push(new CompiledPoly(product(loops)));
+    if (check.operator === '<=' || check.operator === '<') minimise.push(new CompiledPoly(loopProduct(loops)));
     else exact.push(loops);
   }
   const capacity = polys.occupancy.map((o) => ({ memory: o.memory, bound: new CompiledPoly(lowerBound(o.poly, known, maxOfUnknown)), size: o.size }));
   return { minimise, exact, capacity };
-}
-
-function product(loops: readonly number[]): Poly {
-  let mask = 0;
-  for (const i of loops) mask |= 1 << i;
-  return new Map([[mask, 1]]);
 }

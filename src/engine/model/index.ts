@@ -20,7 +20,7 @@ export { DEFAULT_TOTAL_LATENCY, latencyForm, type LatencyForm } from './latency.
 export { evaluateEinsum } from './einsum-eval.js';
 export { compileEinsumTemplate, type CompiledEinsum, type RowFigures, type RowVerdict, type TemplatePolys } from './compiled-einsum.js';
 export { CompiledPoly } from './compiled-poly.js';
-export type { Poly } from './poly.js';
+export { loopProduct, type Poly } from './poly.js';
 
 /** Evaluates a complete mapping; invalid mappings come back as SpecErrors with mapping paths. */
 export function evaluateMapping(input: ModelInput): Result<ModelResult> {
