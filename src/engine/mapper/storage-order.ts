@@ -66,3 +66,12 @@ function hasRedundantBackToBack(order: readonly PlacedNode[], cumulativeFanout: 
   }
   return false;
 }
+
+/** A copy Einsum keeps no storage node below its last backing node, as in AccelForge's copy pmappings. */
+export function dropBelowLastBacking(order: readonly PlacedNode[]): PlacedNode[] {
+  let last = -1;
+  order.forEach((n, i) => {
+    if (n.backing) last = i;
+  });
+  return order.slice(0, last + 1);
+}

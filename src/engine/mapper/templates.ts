@@ -7,7 +7,7 @@ import type { Mapping } from '../spec/schema/mapping.js';
 import { makeDataplacements } from './dataplacement.js';
 import { relevancyOf, type Relevancy } from './relevancy.js';
 import { fusedLoopCount, insertSpatialLoops, placeMissingTemporalLoops, reuseForbidden } from './spatial-loops.js';
-import { storageOrders } from './storage-order.js';
+import { dropBelowLastBacking, storageOrders } from './storage-order.js';
 import { insertTemporalLoops, type DraftNode } from './temporal-loops.js';
 import type { LoopBoundCheck, MapperMetric, MinUsageCheck, TemplateJob, TemplateNode } from './types.js';
 
@@ -140,7 +140,8 @@ export function templatesForPath(path: FlatArch, ctx: EinsumContext, options: Te
   const seen = new Set<string>();
   const out: TemplateNode[][] = [];
   for (const placement of makeDataplacements(ctx.einsum, leaves, ctx.scope, { unfused: options.unfused })) {
-    for (const order of storageOrders(placement, persistent, cumulativeFanout(leaves))) {
+    for (const fullOrder of storageOrders(placement, persistent, cumulativeFanout(leaves))) {
+      const order = ctx.einsum.isCopyOperation ? dropBelowLastBacking(fullOrder) : fullOrder;
       for (const temporal of insertTemporalLoops(order, loopCtx)) {
         const spatial = insertSpatialLoops(temporal, leaves, { ...loopCtx, intermediates: ctx.intermediates, forbidden });
         const draft = placeMissingTemporalLoops(spatial, ctx.einsum.rankVariables, ctx.fusable);

@@ -2,7 +2,7 @@
 import { failWith, type SpecPath } from '../base/errors.js';
 import type { EinsumInfo } from './einsum-info.js';
 import type { MappingPath, PathEntry } from './mapping-paths.js';
-import { copyHolders } from './copy-einsum.js';
+import { shareCopyHolders } from './copy-einsum.js';
 import { insertReservations } from './reservations.js';
 import type { ArchLeaf } from './types.js';
 
@@ -81,10 +81,8 @@ export function buildPMapping(
   nodes.push(compute);
   checkUnitLoops(info, loops, path.compute.path);
   if (info.einsum.isCopyOperation) {
-    const kept = new Set<PNode>(copyHolders(holders));
-    const keptNodes = nodes.filter((n) => n.kind !== 'holder' || kept.has(n));
-    const keptHolders = holders.filter((h) => kept.has(h));
-    return { nodes: insertReservations(info, keptNodes), loops, holders: keptHolders, compute };
+    const shared = shareCopyHolders(nodes, info.einsum.tensors.length);
+    return { nodes: insertReservations(info, shared.nodes), loops, holders: shared.holders, compute };
   }
   return { nodes: insertReservations(info, nodes), loops, holders, compute };
 }
