@@ -103,6 +103,11 @@ describe('design-space sweep', () => {
     await page.screenshot({ path: '/tmp/accelforge-sweep-heatmap-1280x800.png' });
     // Grid order: size outer, KN inner; cell 7 is 4 MB with KN = 16, the line chart's point 3.
     expect(await page.locator('[data-testid="sweep-point"][data-index="7"]').getAttribute('data-ok')).toBe('true');
+    // Opening cell 6 (4 MB, KN = 8): the variable goes into the form, the size into the spec text.
+    await page.locator('[data-testid="sweep-point"][data-index="6"]').click();
+    await page.locator('[data-testid="sweep-opened"][data-index="6"]').waitFor();
+    expect(await page.locator('input[name="KN"]').inputValue()).toBe('8');
+    expect(await page.getByTestId('sweep-opened-edit').innerText()).toContain(`${GLB} = 33554432 in arches/eyeriss.yaml:17`);
 
     await page.getByTestId('sweep-count-0').fill('32');
     await page.getByTestId('sweep-run').click();

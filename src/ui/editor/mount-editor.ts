@@ -47,7 +47,10 @@ export function mountEditor(monaco: Monaco, host: HTMLElement, store: ExplorerSt
         });
         models.set(path, created);
       } else if (model.getValue() !== text) {
+        // Its own undo step: one Ctrl+Z reverts this change alone, never the user's typing with it.
+        model.pushStackElement();
         model.pushEditOperations([], [{ range: model.getFullModelRange(), text }], () => null);
+        model.pushStackElement();
       }
     }
     for (const [path, model] of models) {

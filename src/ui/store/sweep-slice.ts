@@ -2,6 +2,7 @@
 import type { SpecError } from '../../engine/index.js';
 import type { ResolvedKnob, SweepPointEvent } from '../../worker/sweep-protocol.js';
 import { pointFromEvaluation } from '../features/results/points.js';
+import type { FieldEdit } from '../features/sweep/field-text.js';
 import type { StoreSlice } from './slice.js';
 import type { VariableValue } from './spec-slice.js';
 
@@ -42,13 +43,22 @@ export interface SweepRunView {
   readonly errors: readonly SpecError[];
 }
 
+/** A point opened from the chart, and where its field values went in the spec text. */
+export interface OpenedSweepPoint {
+  /** Grid index. */
+  readonly index: number;
+  readonly edits: readonly FieldEdit[];
+  /** Field knobs the spec text does not spell out; they apply to the point only. */
+  readonly missed: readonly string[];
+}
+
 export interface SweepData {
   sweep: SweepDefinition;
   /** The sweep builder is shown in place of the spec editor. */
   sweepShown: boolean;
   sweepRun: SweepRunView | null;
-  /** Grid index of the point shown in the result views, or null. */
-  sweepOpened: number | null;
+  /** The point shown in the result views, or null. */
+  sweepOpened: OpenedSweepPoint | null;
 }
 
 export interface SweepActions {
@@ -62,8 +72,11 @@ export interface SweepActions {
   sweepGridKnown(knobs: readonly ResolvedKnob[], total: number): void;
   addSweepPoint(point: SweepPointView): void;
   sweepRunEnded(status: SweepStatus, errors?: readonly SpecError[]): void;
-  /** Shows a finished point: its variable knob values go into the design, its mapping into the results. */
-  openSweepPoint(index: number): void;
+  /**
+   * Shows a finished point: its variable knob values go into the variables, its field knob values
+   * into the spec text, its mapping into the results.
+   */
+  openSweepPoint(index: number): Promise<void>;
 }
 
 export const DEFAULT_SWEEP_DATA: SweepData = { sweep: DEFAULT_SWEEP, sweepShown: false, sweepRun: null, sweepOpened: null };
@@ -84,14 +97,19 @@ export const createSweepSlice: StoreSlice<SweepActions> = (set, get) => {
     sweepGridKnown: (knobs, total) => setRun(() => ({ knobs, total })),
     addSweepPoint: (point) => setRun((run) => ({ points: [...run.points, point] })),
     sweepRunEnded: (status, errors = []) => setRun(() => ({ status, errors })),
-    openSweepPoint: (index) => {
+    openSweepPoint: async (index) => {
       const point = get().sweepRun?.points.find((p) => p.point.index === index);
       if (point === undefined) return;
-      const variables = pointVariables(get().variables, get().sweepRun?.knobs ?? [], point);
-      // Two steps: the variable edit marks results stale (auto-check), then the point's results land fresh.
+      const { pointFieldEdits } = await import('../features/sweep/field-text.js');
+      const state = get();
+      const variables = pointVariables(state.variables, state.sweepRun?.knobs ?? [], point);
+      const { files, edits, missed } = pointFieldEdits(state.files, state.specFiles, point.fields);
+      // Field values go into the text as a typed edit would (the editor's undo reverts them);
+      // the design edit marks results stale (auto-check), then the point's results land fresh.
+      for (const [path, text] of Object.entries(files)) state.setFileText(path, text);
       set({ variables });
       set({
-        sweepOpened: index,
+        sweepOpened: { index, edits, missed },
         results: point.evaluation === null ? null : { source: 'mapper', points: [pointFromEvaluation(point.evaluation)] },
         runErrors: point.point.errors,
         resultsMessage: point.evaluation === null ? 'This sweep point failed; see Problems below.' : null,
@@ -102,7 +120,7 @@ export const createSweepSlice: StoreSlice<SweepActions> = (set, get) => {
   };
 };
 
-/** The design's variables with the point's variable-knob values; field knobs leave the text alone. */
+/** The design's variables with the point's variable-knob values (field knobs go into the text instead). */
 export function pointVariables(
   current: Readonly<Record<string, VariableValue>>,
   knobs: readonly ResolvedKnob[],

@@ -70,7 +70,7 @@ describe('sweep run', () => {
 });
 
 describe('openSweepPoint', () => {
-  it('puts the variable knob values into the design and the point into fresh results', () => {
+  it('puts the variable knob values into the design and the point into fresh results', async () => {
     const store = createExplorerStore({ variables: { N_EINSUMS: 1, KN: 64 } });
     // Like auto-check: any variable edit marks the shown results stale.
     store.subscribe((state, prev) => {
@@ -82,17 +82,45 @@ describe('openSweepPoint', () => {
     s().sweepGridKnown(KNOBS, 2);
     s().addSweepPoint(sweepPoint(0, 16, EVALUATION));
     s().addSweepPoint(sweepPoint(1, 32, null));
-    s().openSweepPoint(0);
+    await s().openSweepPoint(0);
     expect(s().variables).toEqual({ N_EINSUMS: 1, KN: 16 });
-    expect(s().sweepOpened).toBe(0);
+    expect(s().sweepOpened).toEqual({ index: 0, edits: [], missed: ['arch.nodes[name=GlobalBuffer].size'] });
     expect(s().resultsStale).toBe(false);
     expect(s().results).toEqual({ source: 'mapper', points: [{ energy: 5000, latency: 2, edp: 10000, evaluation: EVALUATION }] });
-    s().openSweepPoint(1);
+    await s().openSweepPoint(1);
     expect(s().variables).toEqual({ N_EINSUMS: 1, KN: 32 });
     expect(s().results).toBeNull();
     expect(s().resultsMessage).toBe('This sweep point failed; see Problems below.');
-    s().openSweepPoint(7);
-    expect(s().sweepOpened).toBe(1);
+    await s().openSweepPoint(7);
+    expect(s().sweepOpened?.index).toBe(1);
+  });
+
+  it('writes field knob values into the spec text through setFileText, keeping other edits', async () => {
+    const arch = '# my note\narch:\n  nodes:\n  - !Memory\n    name: GlobalBuffer  # shared\n    size: 1024 * 1024  # 1 Mbit\n';
+    const store = createExplorerStore({ files: { 'arch.yaml': arch }, specFiles: ['arch.yaml'], variables: { N_EINSUMS: 1, KN: 64 } });
+    const typed: string[] = [];
+    store.subscribe((state, prev) => {
+      if (state.files !== prev.files) typed.push(state.files['arch.yaml']!);
+      if (state.files !== prev.files || state.variables !== prev.variables) state.markDesignEdited();
+    });
+    const s = () => store.getState();
+    s().setRunOutcome({ results: { source: 'evaluate', points: [] }, errors: [], message: null });
+    s().sweepRunStarted();
+    s().sweepGridKnown(KNOBS, 2);
+    s().addSweepPoint(sweepPoint(0, 16, EVALUATION));
+    await s().openSweepPoint(0);
+    const expected = arch.replace('1024 * 1024', '256');
+    expect(s().files['arch.yaml']).toBe(expected);
+    expect(typed).toEqual([expected]);
+    expect(s().sweepOpened).toEqual({
+      index: 0,
+      edits: [{ path: 'arch.nodes[name=GlobalBuffer].size', file: 'arch.yaml', value: 256, line: 6, col: 11 }],
+      missed: [],
+    });
+    expect(s().resultsStale).toBe(false);
+    // Opening it again changes nothing: the text already holds the value.
+    await s().openSweepPoint(0);
+    expect(typed).toHaveLength(1);
   });
 
   it('leaves field knobs out of the variables', () => {

@@ -3,7 +3,8 @@ import { useExplorer } from '../../store/context.js';
 import type { SweepPointView, SweepRunView } from '../../store/sweep-slice.js';
 import { EmptyState } from '../../widgets/Panel.js';
 import { formatSI } from '../results/format.js';
-import { knobText, metricUnit, METRIC_LABELS, metricValue } from './sweep-data.js';
+import type { FieldEdit } from './field-text.js';
+import { knobText, metricUnit, METRIC_LABELS, metricValue, numberText } from './sweep-data.js';
 import { SweepBuilder } from './SweepBuilder.js';
 import { SweepHeatmap } from './SweepHeatmap.js';
 import { SweepLineChart } from './SweepLineChart.js';
@@ -45,9 +46,10 @@ function SweepChart() {
   const { run, definition, opened, openSweepPoint } = useExplorer((s) => ({
     run: s.sweepRun,
     definition: s.sweep,
-    opened: s.sweepOpened,
+    opened: s.sweepOpened?.index ?? null,
     openSweepPoint: s.openSweepPoint,
   }));
+  const onOpen = (index: number) => void openSweepPoint(index);
   const points = run?.points.length ?? 0;
   const title = `${METRIC_LABELS[definition.metric]}${definition.perCompute ? ' per compute' : ''}`;
   return (
@@ -56,9 +58,9 @@ function SweepChart() {
       {run === null || run.knobs.length === 0 ? (
         <EmptyState>No sweep yet. Choose a knob and its values, then press Run sweep; points appear here as they are mapped.</EmptyState>
       ) : run.knobs.length === 1 ? (
-        <SweepLineChart knob={run.knobs[0]!} points={run.points} definition={definition} opened={opened} onOpen={openSweepPoint} />
+        <SweepLineChart knob={run.knobs[0]!} points={run.points} definition={definition} opened={opened} onOpen={onOpen} />
       ) : (
-        <SweepHeatmap knobs={run.knobs} points={run.points} definition={definition} opened={opened} onOpen={openSweepPoint} />
+        <SweepHeatmap knobs={run.knobs} points={run.points} definition={definition} opened={opened} onOpen={onOpen} />
       )}
     </div>
   );
@@ -69,16 +71,39 @@ function pointLabel(run: SweepRunView, point: SweepPointView): string {
 }
 
 function OpenedPoint() {
-  const { run, opened, definition } = useExplorer((s) => ({ run: s.sweepRun, opened: s.sweepOpened, definition: s.sweep }));
-  const point = run?.points.find((p) => p.point.index === opened);
-  if (run === null || point === undefined) return null;
+  const { run, opened, definition, revealInEditor, showSweep } = useExplorer((s) => ({
+    run: s.sweepRun,
+    opened: s.sweepOpened,
+    definition: s.sweep,
+    revealInEditor: s.revealInEditor,
+    showSweep: s.showSweep,
+  }));
+  const point = run?.points.find((p) => p.point.index === opened?.index);
+  if (run === null || opened === null || point === undefined) return null;
   const value = metricValue(point, definition.metric, definition.perCompute);
-  const fields = Object.keys(point.fields);
+  const reveal = (edit: FieldEdit) => {
+    showSweep(false);
+    // The editor measures itself once it is visible again; reveal after that frame.
+    requestAnimationFrame(() => requestAnimationFrame(() => revealInEditor(edit.file, edit.line, edit.col)));
+  };
   return (
     <div className="sweep-opened" data-testid="sweep-opened" data-index={point.point.index}>
       Showing point {point.point.index + 1}: {pointLabel(run, point)}
       {value === null ? ' (failed)' : ` · ${formatSI(value, metricUnit(definition.metric, definition.perCompute))}`} in Results and Mapping.
-      {fields.length > 0 ? <span className="hint"> Field overrides ({fields.join(', ')}) apply to this point only; the spec text is unchanged.</span> : null}
+      {opened.edits.map((edit) => (
+        <span key={edit.path} className="hint" data-testid="sweep-opened-edit" data-file={edit.file} data-line={edit.line}>
+          {' '}Set {edit.path} = {numberText(edit.value)} in{' '}
+          <button type="button" className="sweep-reveal" onClick={() => reveal(edit)}>
+            {edit.file}:{edit.line}
+          </button>{' '}
+          (undo in the editor reverts it).
+        </span>
+      ))}
+      {opened.missed.length > 0 ? (
+        <span className="hint" data-testid="sweep-opened-missed">
+          {' '}The spec text does not spell out {opened.missed.join(', ')}; {opened.missed.length > 1 ? 'they apply' : 'it applies'} to this point only.
+        </span>
+      ) : null}
     </div>
   );
 }
@@ -93,7 +118,7 @@ function FailedPoints() {
     <ul className="sweep-failed">
       {failed.map((p) => (
         <li key={p.point.index}>
-          <button type="button" className="mini" data-testid="sweep-point" data-index={p.point.index} data-ok="false" onClick={() => openSweepPoint(p.point.index)}>
+          <button type="button" className="mini" data-testid="sweep-point" data-index={p.point.index} data-ok="false" onClick={() => void openSweepPoint(p.point.index)}>
             {pointLabel(run, p)}
           </button>{' '}
           failed: {p.point.errors[0]?.message ?? 'no mapping'}

@@ -145,3 +145,10 @@ export function knobText(value: SweepValue | undefined): string {
   if (typeof value !== 'number') return String(value);
   return formatSI(value, '');
 }
+
+/** A number as the spec's expressions read it (written into spec text). */
+export function numberText(value: number): string {
+  if (value === Infinity) return 'inf';
+  if (value === -Infinity) return '-inf';
+  return String(value);
+}
