@@ -4,6 +4,7 @@ export type { MapperEvent, MapperEventHandler, EnergyLatency } from './events.js
 export { makePmappingTemplates, type TemplateOptions } from './templates.js';
 export { runTemplateJob, type TileSearchContext } from './tile-search.js';
 export { TemplateMemo } from './template-memo.js';
-export { einsumFront, joinFronts, finalFront } from './join.js';
+export { einsumFront, finalFront } from './join.js';
+export { joinFronts } from './join-step.js';
 export { mapSpec, type MapOptions, type MapResult, type MapStats, type FrontMapping } from './map-spec.js';
 export { mapSpecWith, inProcessRunner, scheduleOrder, type JobRunner, type DriverOptions, type StopSignal } from './driver.js';

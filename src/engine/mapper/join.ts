@@ -1,7 +1,15 @@
-/** Per-Einsum fronts and the join across Einsums (mapper.md §5, §7.5). */
-import { parseCompatibility, restrictCompatibility } from './compatibility.js';
+/** Per-Einsum fronts, Pareto pruning and the final front (mapper.md §5, §7.5); one join step is in join-step.ts. */
 import { paretoIndices } from './pareto.js';
+import { paretoMinimal } from './pareto-minimal.js';
+import { peakUsage, rowState, stateColumns, type ReservationSpace } from './reservation-join.js';
+import type { ReservationLayout } from './reservations.js';
 import type { EinsumFront, FrontRow, MapperMetric, TemplateFront } from './types.js';
+
+/** RESOURCE_USAGE runs: the tracked memories and each template's reservation layout. */
+export interface UsageTracking {
+  readonly space: ReservationSpace;
+  readonly layouts: ReadonlyMap<number, ReservationLayout>;
+}
 
 /** Lower job ids first: jobs are ordered simplest first, so ties go to the simplest mapping. */
 export function comparePicks(a: FrontRow, b: FrontRow): number {
@@ -12,14 +20,28 @@ export function comparePicks(a: FrontRow, b: FrontRow): number {
   return a.picks.length - b.picks.length;
 }
 
-function prune(unordered: readonly FrontRow[], metric: MapperMetric): FrontRow[] {
+export function prune(unordered: readonly FrontRow[], metric: MapperMetric): FrontRow[] {
   const rows = [...unordered].sort(comparePicks);
+  if (rows[0]?.res) return pruneWithUsage(rows, metric, (r) => stateColumns(r.res!));
   const keep = paretoIndices(
     rows.map((r) => r.energy),
     rows.map((r) => r.latency),
     metric,
   );
   return keep.map((i) => rows[i]!);
+}
+
+/** Pareto over the metric's objectives and the given usage columns (rows already in pick order). */
+function pruneWithUsage(rows: readonly FrontRow[], metric: MapperMetric, usage: (row: FrontRow) => ArrayLike<number>): FrontRow[] {
+  const objectives = metric === 'edp' ? 2 : 1;
+  const width = objectives + usage(rows[0]!).length;
+  const values = new Float64Array(rows.length * width);
+  rows.forEach((row, r) => {
+    values[r * width] = metric === 'latency' ? row.latency : row.energy;
+    if (objectives === 2) values[r * width + 1] = row.latency;
+    values.set(usage(row), r * width + objectives);
+  });
+  return paretoMinimal(values, width, [...rows.keys()]).sort((a, b) => a - b).map((r) => rows[r]!);
 }
 
 /** Pareto-prunes inside each compatibility group (rows of different groups are not comparable). */
@@ -34,45 +56,20 @@ function pruneByCompat(rows: readonly FrontRow[], metric: MapperMetric): FrontRo
 }
 
 /** Pareto front of one Einsum over all its templates (and computes). */
-export function einsumFront(einsumIndex: number, einsum: string, fronts: readonly TemplateFront[], metric: MapperMetric): EinsumFront {
+export function einsumFront(einsumIndex: number, einsum: string, fronts: readonly TemplateFront[], metric: MapperMetric, usage?: UsageTracking): EinsumFront {
   const rows: FrontRow[] = [];
   for (const f of fronts) {
+    const layout = usage?.layouts.get(f.jobId);
     for (let r = 0; r < f.energy.length; r++) {
-      rows.push({ energy: f.energy[r]!, latency: f.latency[r]!, picks: [[f.jobId, r]], compat: f.compat[r] ?? '' });
+      const res = usage && layout && f.reservations ? { res: rowState(usage.space, layout, f.reservations, r) } : {};
+      rows.push({ energy: f.energy[r]!, latency: f.latency[r]!, picks: [[f.jobId, r]], compat: f.compat[r] ?? '', ...res });
     }
   }
   return { einsumIndex, einsum, rows: pruneByCompat(rows, metric) };
 }
 
-/** Every shared tensor's backing memory and fused loops must agree. */
-function compatible(left: ReadonlyMap<string, string>, right: ReadonlyMap<string, string>): boolean {
-  for (const [tensor, part] of right) {
-    const other = left.get(tensor);
-    if (other !== undefined && other !== part) return false;
-  }
-  return true;
-}
-
-/**
- * Joins the next Einsum's front onto the prefix front. Energies and latencies add (Einsums run one
- * after another); the result keeps the compatibility of the tensors in `live` (used later).
- */
-export function joinFronts(left: readonly FrontRow[], right: EinsumFront, metric: MapperMetric, live: ReadonlySet<string> = new Set()): FrontRow[] {
-  const rightParts = right.rows.map((r) => parseCompatibility(r.compat));
-  const out: FrontRow[] = [];
-  for (const l of left) {
-    const leftParts = parseCompatibility(l.compat);
-    right.rows.forEach((r, i) => {
-      const parts = rightParts[i]!;
-      if (!compatible(leftParts, parts)) return;
-      const merged = new Map([...leftParts, ...parts]);
-      out.push({ energy: l.energy + r.energy, latency: l.latency + r.latency, picks: [...l.picks, ...r.picks], compat: restrictCompatibility(merged, live) });
-    });
-  }
-  return pruneByCompat(out, metric);
-}
-
-/** The final Pareto set after all Einsums are joined. */
-export function finalFront(rows: readonly FrontRow[], metric: MapperMetric): FrontRow[] {
-  return prune(rows, metric);
+/** The final Pareto set after all Einsums are joined (with peak usage as objectives when tracked). */
+export function finalFront(rows: readonly FrontRow[], metric: MapperMetric, space?: ReservationSpace): FrontRow[] {
+  if (!space || !rows[0]?.res) return prune(rows, metric);
+  return pruneWithUsage([...rows].sort(comparePicks), metric, (r) => peakUsage(space, r.res!));
 }

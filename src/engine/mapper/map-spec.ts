@@ -10,7 +10,11 @@ import { METRICS } from '../spec/schema/mapper.js';
 import type { Mapping, MappingNode } from '../spec/schema/mapping.js';
 import { pmappingNodes } from './pmapping-nodes.js';
 import type { EnergyLatency, MapperEvent, MapperEventHandler } from './events.js';
-import { comparePicks, einsumFront, finalFront, joinFronts } from './join.js';
+import { comparePicks, einsumFront, finalFront, type UsageTracking } from './join.js';
+import { joinFronts } from './join-step.js';
+import { usageBounds } from './usage-bounds.js';
+import { reservationSpace, peakUsage } from './reservation-join.js';
+import { reservationLayout } from './reservations.js';
 import { objective } from './pareto.js';
 import { makePmappingTemplates } from './templates.js';
 import { MappingStopped, runTemplateJob } from './tile-search.js';
@@ -24,6 +28,8 @@ export interface MapOptions {
   readonly maxFusedLoops?: number;
   /** Keep every tensor in the outermost memory (no fusion). */
   readonly unfused?: boolean;
+  /** Memory usage is an objective too (RESOURCE_USAGE); default: from `mapper.metrics`. */
+  readonly resourceUsage?: boolean;
   readonly registry?: ComponentModelRegistry;
   /** Any AbortSignal-like object. */
   readonly signal?: { readonly aborted: boolean };
@@ -89,6 +95,8 @@ export interface MapPlan {
   readonly cancelled: () => boolean;
   readonly now: () => number;
   readonly start: number;
+  /** Set when RESOURCE_USAGE is an objective. */
+  readonly usage?: UsageTracking;
 }
 
 /** Templates, latency evaluator and stop signal of one run. */
@@ -101,7 +109,8 @@ export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
   const deadline = start + (options.timeLimitSeconds ?? Math.min(spec.mapper.time_limit, 1e9)) * 1000;
   const cancelled = (): boolean => options.signal?.aborted ?? false;
   const signal = { get aborted(): boolean { return cancelled() || now() > deadline; } };
-  const jobs = makePmappingTemplates(evaluated, registry, {
+  const resourceUsage = options.resourceUsage ?? (spec.mapper.metrics & METRICS.RESOURCE_USAGE) !== 0;
+  const made = makePmappingTemplates(evaluated, registry, {
     metric,
     unfused: options.unfused ?? false,
     maxFusedLoops: options.maxFusedLoops ?? spec.mapper.max_fused_loops,
@@ -109,12 +118,20 @@ export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
     exploreLoopOrders: spec.mapper.explore_loop_orders,
     maxTemplatesPerEinsum: spec.mapper.max_pmapping_templates_per_einsum,
   });
-  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal, cancelled, now, start };
+  const jobs = resourceUsage ? made.map((job) => ({ ...job, resourceUsage })) : made;
+  const usage = resourceUsage ? usageTracking(jobs) : undefined;
+  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal, cancelled, now, start, ...(usage ? { usage } : {}) };
+}
+
+function usageTracking(jobs: readonly TemplateJob[]): UsageTracking {
+  const layouts = new Map(jobs.map((job) => [job.id, reservationLayout(job)]));
+  const sizes = new Map(jobs.flatMap((job) => job.modelEinsum.arch.map((leaf) => [leaf.name, leaf.size] as const)));
+  return { space: reservationSpace([...layouts.values()], (memory) => sizes.get(memory) ?? Infinity), layouts };
 }
 
 /** The Pareto front of one Einsum from its templates' fronts (in template order). */
 export function einsumFrontOf(plan: MapPlan, einsum: { readonly index: number; readonly name: string }, done: readonly TemplateFront[], onEvent: MapperEventHandler): Result<EinsumFront> {
-  const front = einsumFront(einsum.index, einsum.name, done, plan.metric);
+  const front = einsumFront(einsum.index, einsum.name, done, plan.metric, plan.usage);
   if (front.rows.length === 0) return err(noMappingError(einsum.name, plan.jobs.filter((j) => j.einsumIndex === einsum.index), done));
   onEvent({ type: 'einsum-front', einsum: einsum.name, front: points(front.rows) });
   return ok(front);
@@ -164,20 +181,22 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
   let evaluatedCount = 0;
   for (const front of templateFronts.values()) evaluatedCount += front.evaluated;
   const liveAfter = (k: number) => new Set(evaluated.workload.einsums.slice(k + 1).flatMap((e) => e.tensors.map((t) => t.name)));
-  let joined: FrontRow[] = fronts[0] ? joinFronts([{ energy: 0, latency: 0, picks: [], compat: '' }], fronts[0], metric, liveAfter(0)) : [];
+  const space = plan.usage?.space;
+  const bounds = space ? usageBounds(fronts, metric, space, liveAfter) : undefined;
+  let joined: FrontRow[] = fronts[0] ? joinFronts([{ energy: 0, latency: 0, picks: [], compat: '' }], fronts[0], metric, liveAfter(0), space, bounds?.(0)) : [];
   for (let k = 1; k < fronts.length; k++) {
-    joined = joinFronts(joined, fronts[k]!, metric, liveAfter(k));
+    joined = joinFronts(joined, fronts[k]!, metric, liveAfter(k), space, bounds?.(k));
     if (joined.length === 0) return err(specError('mapper', `no compatible pmappings when joining Einsum ${fronts[k]!.einsum} to the ones before it`, { path: ['workload'], hint: 'Relax max_fused_loops or use --unfused.' }));
     onEvent({ type: 'join-step', step: k, einsum: fronts[k]!.einsum, front: points(joined) });
   }
-  const final = finalFront(joined, metric);
+  const final = finalFront(joined, metric, space);
   onEvent({ type: 'final', front: points(final) });
   const best = pickBest(final, metric);
   const mapping = assembleMapping(best, jobs, templateFronts);
   const model = evaluateMapping(buildModelInput(evaluated, mapping, registry));
   if (!model.ok) return model;
   const keptPerEinsum = Object.fromEntries(fronts.map((f) => [f.einsum, f.rows.length]));
-  const front = frontMappings(final, jobs, templateFronts, new Map([[best, mapping]]));
+  const front = frontMappings(final, jobs, templateFronts, new Map([[best, mapping]]), plan.usage);
   const bestIndex = final.indexOf(best);
   return ok({
     prepared,
@@ -207,6 +226,8 @@ export interface FrontMapping {
   readonly latency: number;
   readonly mapping: Mapping;
   readonly mappingYaml: string;
+  /** RESOURCE_USAGE runs: peak bits per tracked (finite) memory. */
+  readonly usage?: Readonly<Record<string, number>>;
 }
 
 /** One Nested branch per Einsum under a Sequential (a single Einsum needs no Sequential). */
@@ -227,10 +248,14 @@ export function frontMappings(
   jobs: readonly TemplateJob[],
   fronts: ReadonlyMap<number, TemplateFront>,
   known: ReadonlyMap<FrontRow, Mapping> = new Map(),
+  usage?: UsageTracking,
 ): FrontMapping[] {
   return rows.map((row) => {
     const mapping = known.get(row) ?? assembleMapping(row, jobs, fronts);
-    return { energy: row.energy, latency: row.latency, mapping, mappingYaml: printMapping(mapping) };
+    const point = { energy: row.energy, latency: row.latency, mapping, mappingYaml: printMapping(mapping) };
+    if (!usage || !row.res) return point;
+    const peak = peakUsage(usage.space, row.res);
+    return { ...point, usage: Object.fromEntries(usage.space.memories.map((m, i) => [m, peak[i]!])) };
   });
 }
 

@@ -56,12 +56,13 @@ export function storageOrders(
   return orders.filter((order) => !hasRedundantBackToBack(order, cumulativeFanout));
 }
 
-/** A tensor in two adjacent nodes of different memories with equal fanout, outer one optional: bypassable. */
+/** A tensor in two adjacent nodes of different memories with equal fanout, outer one optional (neither kept by rule nor backing): bypassable. */
 function hasRedundantBackToBack(order: readonly PlacedNode[], cumulativeFanout: (leafIndex: number) => number): boolean {
   for (let i = 0; i + 1 < order.length; i++) {
     const a = order[i]!;
     const b = order[i + 1]!;
-    if (a.tensor !== b.tensor || a.component === b.component || !a.optional) continue;
+    // A backing node is never optional: the tensor's data lives there.
+    if (a.tensor !== b.tensor || a.component === b.component || !a.optional || a.backing) continue;
     if (cumulativeFanout(a.leafIndex) === cumulativeFanout(b.leafIndex)) return true;
   }
   return false;

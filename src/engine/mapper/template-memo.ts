@@ -26,6 +26,7 @@ export function templateKey(job: TemplateJob, settings: unknown): string | null 
     checks: job.checks,
     minUsage: job.minUsage,
     metric: job.metric,
+    resourceUsage: job.resourceUsage ?? false,
     fused: [job.maxFusedLoops, job.maxFusedLoopsPerRankVariable],
     settings,
   };
@@ -58,5 +59,6 @@ export class TemplateMemo {
 }
 
 function copyArrays(front: TemplateFront): TemplateFront {
-  return { ...front, energy: front.energy.slice(), latency: front.latency.slice(), tiles: front.tiles.slice() };
+  const copy = { ...front, energy: front.energy.slice(), latency: front.latency.slice(), tiles: front.tiles.slice() };
+  return front.reservations ? { ...copy, reservations: front.reservations.slice() } : copy;
 }

@@ -10,6 +10,8 @@ import { forEachAssignment, loopMaxima, usageKey, type AssignmentVisitor } from 
 import { searchByRank } from './rank-search.js';
 import { bestUsageLevel } from './usage-levels.js';
 import { templateKey, type TemplateMemo } from './template-memo.js';
+import { reservationLayout, rowReservations } from './reservations.js';
+import { paretoMinimal } from './pareto-minimal.js';
 import type { PruneCounts, TemplateFront, TemplateJob } from './types.js';
 
 export interface TileSearchContext {
@@ -34,6 +36,9 @@ class RowEvaluator {
   readonly energy: number[] = [];
   readonly latency: number[] = [];
   readonly tiles: number[] = [];
+  /** RESOURCE_USAGE only: bits per tracked memory, `usageMemories.length` per row. */
+  readonly usage: number[] = [];
+  readonly usageMemories: readonly string[];
   evaluated = 0;
   firstError: string | undefined;
   private readonly built;
@@ -48,6 +53,7 @@ class RowEvaluator {
     this.path = mappingPaths({ nodes: this.built.nodes })[0]!;
     this.allTensors = new Map(job.tensorUse);
     this.compiled = context.closedForm === false ? undefined : compileEinsumTemplate(job.modelEinsum, this.path, this.allTensors, context.evaluateLatency);
+    this.usageMemories = job.resourceUsage ? reservationLayout(job).memories : [];
   }
 
   noteOverflow(memory: string, bits: number, size: number): void {
@@ -82,6 +88,7 @@ class RowEvaluator {
       this.pruned.capacity++;
       return;
     }
+    for (const memory of this.usageMemories) this.usage.push(compiled.occupancyBits(memory, counts));
     this.keep(this.figures.energy, this.figures.latency, row);
   }
 
@@ -99,11 +106,14 @@ class RowEvaluator {
   /** Keeps only the given valid rows (ascending indices), bounding memory on huge templates. */
   retain(indices: readonly number[]): void {
     const width = this.tiles.length / Math.max(1, this.energy.length);
+    const u = this.usageMemories.length;
     indices.forEach((r, k) => {
       this.energy[k] = this.energy[r]!;
       this.latency[k] = this.latency[r]!;
       for (let i = 0; i < width; i++) this.tiles[k * width + i] = this.tiles[r * width + i]!;
+      for (let i = 0; i < u; i++) this.usage[k * u + i] = this.usage[r * u + i]!;
     });
+    this.usage.length = indices.length * u;
     this.pruned.pareto += this.energy.length - indices.length;
     this.energy.length = indices.length;
     this.latency.length = indices.length;
@@ -119,6 +129,7 @@ class RowEvaluator {
       const evaluation = evaluateEinsum(this.job.modelEinsum, this.path, this.allTensors, this.context.evaluateLatency);
       let e = 0;
       for (const entry of evaluation.energy) e += entry.energy;
+      for (const memory of this.usageMemories) this.usage.push(evaluation.usage.reduce((bits, u) => bits + (u.component === memory ? u.bits : 0), 0));
       this.keep(e, evaluation.latency, row);
     } catch (error) {
       if (!(error instanceof SpecErrorException)) throw error;
@@ -202,6 +213,7 @@ function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops:
   pruned.pareto += rows.valid - front.length;
   const frontTiles = new Int32Array(front.length * nLoops);
   front.forEach((r, k) => frontTiles.set(rows.tiles.slice(r * nLoops, (r + 1) * nLoops), k * nLoops));
+  const reservations = job.resourceUsage ? frontReservations(job, chains, frontTiles, front.length, nLoops, context) : undefined;
   return {
     jobId: job.id,
     einsumIndex: job.einsumIndex,
@@ -212,6 +224,7 @@ function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops:
     compat,
     evaluated: rows.evaluated,
     pruned,
+    ...(reservations ? { reservations } : {}),
     ...(rows.firstError !== undefined ? { firstError: rows.firstError } : {}),
   };
 }
@@ -234,7 +247,7 @@ function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], 
     hasFused || r === 0 ? compatibilityOf(job, chains, Int32Array.from(rows.tiles.slice(r * nLoops, (r + 1) * nLoops)), nLoops) : '',
   );
   if (!hasFused) {
-    const front = paretoIndices(rows.energy, rows.latency, job.metric);
+    const front = job.resourceUsage ? usageFront(job, rows, [...keys.keys()]) : paretoIndices(rows.energy, rows.latency, job.metric);
     return { front, compat: front.map(() => keys[0] ?? '') };
   }
   const groups = new Map<string, number[]>();
@@ -247,6 +260,13 @@ function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], 
   const compat: string[] = [];
   for (const key of [...groups.keys()].sort()) {
     const members = groups.get(key)!;
+    if (job.resourceUsage) {
+      for (const r of usageFront(job, rows, members)) {
+        front.push(r);
+        compat.push(key);
+      }
+      continue;
+    }
     const kept = paretoIndices(members.map((r) => rows.energy[r]!), members.map((r) => rows.latency[r]!), job.metric);
     for (const k of kept) {
       front.push(members[k]!);
@@ -254,6 +274,27 @@ function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], 
     }
   }
   return { front, compat };
+}
+
+/** RESOURCE_USAGE: the rows not dominated in (the metric's objectives, bits per memory), ascending. */
+function usageFront(job: TemplateJob, rows: RowEvaluator, members: readonly number[]): number[] {
+  const u = rows.usageMemories.length;
+  const objectives = job.metric === 'edp' ? 2 : 1;
+  const width = objectives + u;
+  const values = new Float64Array(rows.valid * width);
+  for (const r of members) {
+    values[r * width] = job.metric === 'latency' ? rows.latency[r]! : rows.energy[r]!;
+    if (objectives === 2) values[r * width + 1] = rows.latency[r]!;
+    for (let i = 0; i < u; i++) values[r * width + objectives + i] = rows.usage[r * u + i]!;
+  }
+  return paretoMinimal(values, width, members).sort((a, b) => a - b);
+}
+
+/** The reservation blocks of the front rows (full model, front rows only). */
+function frontReservations(job: TemplateJob, chains: readonly RankChains[], tiles: Int32Array, count: number, nLoops: number, context: TileSearchContext): Float64Array {
+  const bounds = new Int32Array(tiles.length);
+  for (let r = 0; r < count; r++) loopBounds(chains, tiles.subarray(r * nLoops, (r + 1) * nLoops), job.modelEinsum.rankBounds, bounds.subarray(r * nLoops, (r + 1) * nLoops));
+  return rowReservations(job, reservationLayout(job), count, tiles, bounds, nLoops, context.evaluateLatency);
 }
 
 function compatibilityOf(job: TemplateJob, chains: readonly RankChains[], tiles: Int32Array, nLoops: number): string {

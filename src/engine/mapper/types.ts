@@ -1,5 +1,6 @@
 /** Plain-data types shared by the mapper stages (templates, tile search, join, driver). */
 import type { ModelEinsum } from '../model/index.js';
+import type { ReservationState } from './reservation-join.js';
 
 export type MapperMetric = 'energy' | 'latency' | 'edp';
 
@@ -58,6 +59,8 @@ export interface TemplateJob {
   readonly checks: readonly LoopBoundCheck[];
   readonly minUsage: readonly MinUsageCheck[];
   readonly metric: MapperMetric;
+  /** RESOURCE_USAGE is a metric: memory usage is an objective too, and rows carry reservations. */
+  readonly resourceUsage?: boolean;
   readonly maxFusedLoops: number;
   readonly maxFusedLoopsPerRankVariable: number;
 }
@@ -81,6 +84,8 @@ export interface TemplateFront {
   readonly tiles: Int32Array;
   /** Per row: its compatibility key (see compatibility.ts). */
   readonly compat: readonly string[];
+  /** RESOURCE_USAGE only: per row, the reservation block of reservations.ts. */
+  readonly reservations?: Float64Array;
   readonly evaluated: number;
   readonly pruned: PruneCounts;
   /** First model error seen, used to explain an empty front. */
@@ -95,6 +100,8 @@ export interface FrontRow {
   readonly picks: readonly (readonly [number, number])[];
   /** Compatibility key restricted to tensors still used by Einsums not joined yet. */
   readonly compat: string;
+  /** RESOURCE_USAGE only: memory reservations so far (reservation-join.ts). */
+  readonly res?: ReservationState;
 }
 
 export interface EinsumFront {

@@ -88,6 +88,13 @@ export class CompiledEinsum {
     return null;
   }
 
+  /** Bits the row keeps in `memory` (0 when it keeps nothing there). */
+  occupancyBits(memory: string, counts: ArrayLike<number>): number {
+    let bits = 0;
+    for (const [leaf, occ] of this.occupancy) if (leaf.name === memory) bits += occ.evaluate(counts);
+    return bits;
+  }
+
   /** `sum`/`max` of calls / throughput per action, without building the expression's inputs. */
   private knownFormLatency(term: LatencyTerm, counts: ArrayLike<number>): number {
     const calls = this.calls.length >= term.secondsPerCall.length ? this.calls : (this.calls = new Float64Array(term.secondsPerCall.length));

@@ -22,6 +22,7 @@ export function mapDesign(design: DesignFiles, options: MapDesignOptions = {}, o
       ...(options.metric ? { metric: options.metric } : {}),
       ...(options.maxFusedLoops !== undefined ? { maxFusedLoops: options.maxFusedLoops } : {}),
       ...(options.unfused ? { unfused: true } : {}),
+      ...(options.resourceUsage !== undefined ? { resourceUsage: options.resourceUsage } : {}),
       ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
     },
     onEvent ? (event) => onEvent(progressEvent(event)) : undefined,
@@ -32,7 +33,7 @@ export function mapDesign(design: DesignFiles, options: MapDesignOptions = {}, o
     errors: [],
     evaluation: evaluationData(result, mapping),
     pareto: pareto.map((p) => ({ energy: p.energy, latency: p.latency })),
-    front: front.map((p) => ({ energy: p.energy, latency: p.latency, mappingYaml: p.mappingYaml })),
+    front: front.map((p) => ({ energy: p.energy, latency: p.latency, mappingYaml: p.mappingYaml, ...(p.usage ? { usage: p.usage } : {}) })),
     bestIndex,
     stats: { templates: stats.templates, evaluated: stats.evaluated, seconds: stats.seconds },
   };
