@@ -78,6 +78,13 @@ export interface MemoryUsageRecord {
   readonly fraction: number;
 }
 
+/** Area and leak power of one arch component, times the fanout of its ancestors (m², W). */
+export interface ComponentAreaRecord {
+  readonly component: string;
+  readonly area: number;
+  readonly leakPower: number;
+}
+
 export interface EinsumRow {
   readonly einsum: string;
   readonly energy: number;
@@ -122,6 +129,8 @@ export interface EvaluationData {
   /** The mapping as a `mapping:` YAML document; it re-runs with `npm run cli -- evaluate`. */
   readonly mappingYaml: string;
   readonly loopTree: readonly LoopTreeNodeDto[];
+  /** Per-component area and leak power; they sum to `totals.area` and `totals.leakPower`. */
+  readonly components?: readonly ComponentAreaRecord[];
 }
 
 /** `evaluateDesign`: errors, or the evaluation of the spec's own mapping. */
@@ -137,6 +146,8 @@ export interface MapDesignOptions {
   readonly metric?: 'energy' | 'latency' | 'edp';
   readonly maxFusedLoops?: number;
   readonly unfused?: boolean;
+  /** Memory usage is an objective too (RESOURCE_USAGE): every front point gets `usage`. */
+  readonly resourceUsage?: boolean;
   readonly timeLimitSeconds?: number;
 }
 
@@ -146,6 +157,8 @@ export interface FrontPointDto {
   readonly latency: number;
   /** The point's full mapping as a `mapping:` YAML document. */
   readonly mappingYaml: string;
+  /** RESOURCE_USAGE runs: peak bits held in each finite memory over the whole workload. */
+  readonly usage?: Readonly<Record<string, number>>;
 }
 
 export interface MapDesignResult {

@@ -66,6 +66,7 @@ export function evaluationData(result: ModelResult, mapping: Mapping): Evaluatio
     einsums: einsumRows(result),
     mappingYaml: printMapping(mapping),
     loopTree: lineToTree(mapping.nodes),
+    components: result.components.map((c) => ({ component: c.component, area: c.totalArea, leakPower: c.totalLeakPower })),
   };
 }
 

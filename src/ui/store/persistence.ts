@@ -37,6 +37,11 @@ export const PERSISTENCE = {
   sweepShown: 'url',
   sweepRun: 'none',
   sweepOpened: 'none',
+  analysisTab: 'none',
+  skiSlope: 'none',
+  skiMemory: 'none',
+  rooflineMemory: 'none',
+  pins: 'none',
 } as const satisfies { readonly [K in keyof ExplorerData]: Persistence };
 
 export type PersistedKey<P extends Persistence> = {

@@ -1,5 +1,6 @@
 /** The explorer store. Components use `useExplorer(selector)`; nothing else imports zustand. */
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnalysisSlice } from './analysis-slice.js';
 import { createImportSlice } from './import-slice.js';
 import { createRunSlice } from './run-slice.js';
 import { createSelectionSlice } from './selection-slice.js';
@@ -22,5 +23,6 @@ export function createExplorerStore(initial: Partial<ExplorerData> = {}): Explor
     ...createViewSlice(set, get),
     ...createImportSlice(set, get),
     ...createSweepSlice(set, get),
+    ...createAnalysisSlice(set, get),
   }));
 }

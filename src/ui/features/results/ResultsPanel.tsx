@@ -1,6 +1,7 @@
 /** The results area: display toggles, downloads, the Pareto chart and the breakdowns of the shown point. */
 import { useEffect } from 'react';
 import { useExplorer, useExplorerStore } from '../../store/context.js';
+import { AnalysisPanel } from '../analysis/AnalysisPanel.js';
 import { useEngineClient } from '../run/engine-context.js';
 import { RunProgress } from '../run/MapProgressView.js';
 import { loadPointEvaluation } from '../run/point-run.js';
@@ -42,6 +43,7 @@ export function ResultsView() {
           <EinsumTable />
         </>
       )}
+      <AnalysisPanel />
     </div>
   );
 }
