@@ -25,20 +25,44 @@ function strictlyDominates(a: readonly number[], b: readonly number[]): boolean 
   return strict;
 }
 
-/** The complete mappings whose rows keep no fusable tensor in a tracked memory. */
-function referencePoints(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>): number[][] {
+/** The most fused loops any tensor of a row sits under. */
+function fusedLoopsOf(row: FrontRow): number {
+  let most = 0;
+  for (const part of row.compat.split(';')) {
+    const loops = part.slice(part.indexOf(':', part.indexOf('@')) + 1);
+    if (loops !== '') most = Math.max(most, loops.split(',').length);
+  }
+  return most;
+}
+
+/** Complete mappings made only of rows `eligible` accepts, with their objective values. */
+function joinSubset(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>, eligible: (row: FrontRow) => boolean, bound?: (k: number) => JoinBound): number[][] {
   let joined: FrontRow[] = [{ energy: 0, latency: 0, picks: [], compat: '' }];
   for (let k = 0; k < fronts.length && joined.length > 0; k++) {
-    const unfused = fronts[k]!.rows.filter((r) => r.res !== undefined && r.res.tensors.size === 0);
-    joined = joinFronts(joined, { ...fronts[k]!, rows: unfused }, metric, liveAfter(k), space);
+    joined = joinFronts(joined, { ...fronts[k]!, rows: fronts[k]!.rows.filter(eligible) }, metric, liveAfter(k), space, bound?.(k));
   }
   return joined.map((r) => objectives(metric, r.energy, r.latency, peakUsage(space, r.res!)));
+}
+
+/**
+ * Reference mappings: those that fuse nothing, then (when rows fuse deeper) those with at most
+ * one fused loop, joined under the first set's bounds. Both lie in the mapspace being joined.
+ */
+function referencePoints(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>): number[][] {
+  const unfused = joinSubset(fronts, metric, space, liveAfter, (r) => r.res !== undefined && r.res.tensors.size === 0);
+  if (unfused.length === 0 || !fronts.some((f) => f.rows.some((r) => fusedLoopsOf(r) > 1))) return unfused;
+  const bound = boundsFrom(unfused, fronts, metric, space);
+  return [...unfused, ...joinSubset(fronts, metric, space, liveAfter, (r) => r.res !== undefined && fusedLoopsOf(r) <= 1, bound)];
 }
 
 /** Per join step k, a filter for rows that have joined Einsums 0..k; undefined when there is no reference. */
 export function usageBounds(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>): ((k: number) => JoinBound) | undefined {
   const reference = referencePoints(fronts, metric, space, liveAfter);
-  if (reference.length === 0) return undefined;
+  return reference.length === 0 ? undefined : boundsFrom(reference, fronts, metric, space);
+}
+
+/** Per join step k, the filter that drops rows some reference point beats for every completion. */
+function boundsFrom(reference: readonly number[][], fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace): (k: number) => JoinBound {
   const n = fronts.length;
   const restEnergy = new Float64Array(n + 1);
   const restLatency = new Float64Array(n + 1);
