@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useServedApp } from './browser.js';
-import { newContext, openApp, optionValue } from './page-helpers.js';
+import { editorText, newContext, openApp, optionValue } from './page-helpers.js';
 
 const TEST_IDS = [
   'spec-editor',
@@ -27,16 +27,6 @@ const TEST_IDS = [
 const app = useServedApp();
 
 
-/** The visible editor text; Monaco reuses line nodes, so order them by their position. */
-async function editorText(page: Page): Promise<string> {
-  const lines = await page.locator('[data-testid="spec-editor"] .view-lines .view-line').evaluateAll((nodes) =>
-    nodes.map((n) => ({ top: parseFloat((n as HTMLElement).style.top), text: n.textContent ?? '' })),
-  );
-  return lines
-    .sort((a, b) => a.top - b.top)
-    .map((l) => l.text.replace(/\u00a0/g, ' '))
-    .join('\n');
-}
 
 async function selectedLabel(page: Page, testId: string): Promise<string> {
   return page.getByTestId(testId).locator('option:checked').innerText();

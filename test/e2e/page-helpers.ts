@@ -27,3 +27,14 @@ export async function optionValue(page: Page, testId: string, label: RegExp): Pr
 export async function pickOption(page: Page, testId: string, label: RegExp): Promise<void> {
   await page.getByTestId(testId).selectOption({ value: await optionValue(page, testId, label) });
 }
+
+/** The visible editor text; Monaco reuses line nodes, so order them by their position. */
+export async function editorText(page: Page): Promise<string> {
+  const lines = await page.locator('[data-testid="spec-editor"] .view-lines .view-line').evaluateAll((nodes) =>
+    nodes.map((n) => ({ top: parseFloat((n as HTMLElement).style.top), text: n.textContent ?? '' })),
+  );
+  return lines
+    .sort((a, b) => a.top - b.top)
+    .map((l) => l.text.replace(/\u00a0/g, ' '))
+    .join('\n');
+}

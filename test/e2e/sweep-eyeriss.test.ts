@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser.js';
-import { newContext, openApp } from './page-helpers.js';
+import { editorText, newContext, openApp } from './page-helpers.js';
 
 const FIXTURE = new URL('../fixtures/oracle/sweep_eyeriss_glb.json', import.meta.url);
 const COMPUTE_OPS = 4096 ** 3;
@@ -25,16 +25,6 @@ const ORACLE = (Object.values(JSON.parse(readFileSync(FIXTURE, 'utf8')).cases) a
 
 const app = useServedApp();
 
-/** The visible editor text; Monaco reuses line nodes, so order them by their position. */
-async function editorText(page: Page): Promise<string> {
-  const lines = await page.locator('[data-testid="spec-editor"] .view-lines .view-line').evaluateAll((nodes) =>
-    nodes.map((n) => ({ top: parseFloat((n as HTMLElement).style.top), text: n.textContent ?? '' })),
-  );
-  return lines
-    .sort((a, b) => a.top - b.top)
-    .map((l) => l.text.replace(/\u00a0/g, ' '))
-    .join('\n');
-}
 
 /** The GlobalBuffer's `size:` line as the editor shows it (line 17 of the bundled Eyeriss). */
 async function globalBufferSizeLine(page: Page): Promise<string | undefined> {

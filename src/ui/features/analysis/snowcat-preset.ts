@@ -3,24 +3,16 @@
  * AccelForge's fused front has 36 points, from 24 bits / 1099645845504 bits accessed to
  * 134250504 bits / 402653184 bits accessed.
  */
-import type { SpecData, VariableValue } from '../../store/spec-slice.js';
+import type { VariableValue } from '../../store/spec-slice.js';
+import { presetDesign, presetDropsEdits } from '../examples/preset-design.js';
 
 export const SNOWCAT_ARCH = 'arches/snowcat.yaml';
 export const MATMUL_WORKLOAD = 'workloads/basic/matmuls.yaml';
 export const SNOWCAT_VARIABLES: Readonly<Record<string, VariableValue>> = { N_EINSUMS: 1, M: 4096, KN: 4096 };
 
 /** The design part of the preset, from the bundled examples. */
-export function snowcatDesign(bundled: Readonly<Record<string, string>>): Pick<SpecData, 'files' | 'specFiles' | 'activeFile' | 'variables'> {
-  const specFiles = [SNOWCAT_ARCH, MATMUL_WORKLOAD];
-  return {
-    files: Object.fromEntries(specFiles.map((p) => [p, bundled[p] ?? ''])),
-    specFiles,
-    activeFile: SNOWCAT_ARCH,
-    variables: SNOWCAT_VARIABLES,
-  };
+export function snowcatDesign(bundled: Readonly<Record<string, string>>): ReturnType<typeof presetDesign> {
+  return presetDesign(SNOWCAT_ARCH, MATMUL_WORKLOAD, SNOWCAT_VARIABLES, bundled);
 }
 
-/** True when loading a preset would drop edits to the current spec files. */
-export function dropsEdits(state: Pick<SpecData, 'files' | 'specFiles'>, bundled: Readonly<Record<string, string>>): boolean {
-  return state.specFiles.some((p) => state.files[p] !== undefined && state.files[p] !== bundled[p]);
-}
+export { presetDropsEdits as dropsEdits };

@@ -4,7 +4,8 @@
  * loads that design; it does not run (Run sweep maps the 32 points, ~15 s on two cores).
  */
 import type { SweepDefinition } from '../../store/sweep-slice.js';
-import type { MapperSettings, SpecData, VariableValue } from '../../store/spec-slice.js';
+import type { MapperSettings, VariableValue } from '../../store/spec-slice.js';
+import { presetDesign, presetDropsEdits } from '../examples/preset-design.js';
 
 export const EYERISS_ARCH = 'arches/eyeriss.yaml';
 export const MATMUL_WORKLOAD = 'workloads/basic/matmuls.yaml';
@@ -22,17 +23,8 @@ export const EYERISS_MAPPER: Partial<MapperSettings> = { metric: 'edp', maxFused
 export const EYERISS_VARIABLES: Readonly<Record<string, VariableValue>> = { N_EINSUMS: 1, M: 4096, KN: 4096 };
 
 /** The design part of the preset: Eyeriss and the matmul workload from the bundled examples. */
-export function eyerissDesign(bundled: Readonly<Record<string, string>>): Pick<SpecData, 'files' | 'specFiles' | 'activeFile' | 'variables'> {
-  const specFiles = [EYERISS_ARCH, MATMUL_WORKLOAD];
-  return {
-    files: Object.fromEntries(specFiles.map((p) => [p, bundled[p] ?? ''])),
-    specFiles,
-    activeFile: EYERISS_ARCH,
-    variables: EYERISS_VARIABLES,
-  };
+export function eyerissDesign(bundled: Readonly<Record<string, string>>): ReturnType<typeof presetDesign> {
+  return presetDesign(EYERISS_ARCH, MATMUL_WORKLOAD, EYERISS_VARIABLES, bundled);
 }
 
-/** True when loading the preset would drop edits to the current spec files. */
-export function presetDropsEdits(state: Pick<SpecData, 'files' | 'specFiles'>, bundled: Readonly<Record<string, string>>): boolean {
-  return state.specFiles.some((p) => state.files[p] !== undefined && state.files[p] !== bundled[p]);
-}
+export { presetDropsEdits };
