@@ -6,6 +6,7 @@
 import type { TemplatePolys } from '../model/index.js';
 import { stepColumns, type StepColumns } from './partial-columns.js';
 import { paretoMinimal } from './pareto-minimal.js';
+import { LastRankFigures } from './last-rank.js';
 import type { RankChains } from './tile-shapes.js';
 import { checksOk, fusedFlags, fusedLoopsOk, loopMaxima, type AssignmentVisitor } from './tile-enumerate.js';
 import { crossRankChecks, setChain, signatureGroups, viableChains, watchedLoopSets } from './chain-groups.js';
@@ -82,7 +83,9 @@ export function searchByRank(
   let rows = new Rows(nLoops);
   rows.push(tiles, bounds);
   let known = 0;
-  const order = chains.map((rc) => viableChains(job, rc, nLoops, pruned, options.skip)).sort((a, b) => a.chains.length - b.chains.length);
+  const order = chains
+    .map((rc) => dominantChains(job, viableChains(job, rc, nLoops, pruned, options.skip), nLoops, pruned, options.polys, options.metric, loopMax, fusedLoops))
+    .sort((a, b) => a.chains.length - b.chains.length);
   const crossChecks = crossRankChecks(job, chains);
   const hasFused = fusedLoops.length > 0;
   const watched = watchedLoopSets(job, crossChecks);
@@ -97,29 +100,36 @@ export function searchByRank(
     const next = new Rows(nLoops, Math.min(1 << 16, rows.count * rc.chains.length + 1));
     const bound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
     const groups = signatureGroups(rc, watched, fused, nLoops, bound);
+    const lastRank = last ? new LastRankSearch(job, options, rc, columns, groups, nLoops) : undefined;
     for (let r = 0; r < rows.count; r++) {
       if ((r & 4095) === 0) options.poll?.();
       tiles.set(rows.tiles.subarray(r * nLoops, (r + 1) * nLoops));
       bounds.set(rows.bounds.subarray(r * nLoops, (r + 1) * nLoops));
-      for (const group of groups) {
+      lastRank?.startRow(bounds);
+      for (let g = 0; g < groups.length; g++) {
+        const group = groups[g]!;
         setChain(rc.loops, group[0]!, bound, tiles, bounds);
         if (!checksOk(crossChecks, bounds, assigned, last)) pruned.loopBounds += group.length;
         else if (hasFused && !fusedLoopsOk(job, chains, fused, bounds, assigned)) pruned.fusedLoops += group.length;
         else if (options.skip?.(bounds, assigned)) pruned.minUsage += group.length;
         else {
+          if (lastRank) {
+            lastRank.addGroup(g, pruned);
+            continue;
+          }
           for (const chain of group) {
             setChain(rc.loops, chain, bound, tiles, bounds);
             if (!fits(columns, bounds, options.onOverflow)) pruned.capacity++;
-            else if (last) visit(tiles, bounds);
             else next.push(tiles, bounds);
           }
         }
       }
+      lastRank?.visitUnbeaten(tiles, bounds, pruned, visit);
     }
     if (last) return;
     // Pruning pays only when the rank variables still to come multiply the rows.
     const growth = order.slice(k + 1).reduce((g, rest) => g * rest.chains.length, 1);
-    if (next.count > (options.pruneAt ?? PRUNE_AT) && growth >= MIN_GROWTH) {
+    if (next.count > (options.pruneAt ?? PRUNE_AT) && growth >= MIN_GROWTH && !futile(next, columns)) {
       const kept = paretoRows(next, columns);
       pruned.pareto += next.count - kept.length;
       next.keep(kept);
@@ -127,6 +137,65 @@ export function searchByRank(
     rows = next;
     options.poll?.();
   }
+}
+
+/** The last rank variable's chains for one row at a time: capacity, then the row's unbeaten chains. */
+class LastRankSearch {
+  private readonly figures: LastRankFigures;
+  private readonly groupChains: readonly Int32Array[];
+  private readonly bound: number;
+
+  constructor(job: TemplateJob, private readonly options: RankSearchOptions, private readonly rc: RankChains, columns: StepColumns, groups: readonly Int32Array[][], nLoops: number) {
+    this.figures = new LastRankFigures(job, options.polys, rc, columns.exact, nLoops);
+    const index = new Map(rc.chains.map((chain, j) => [chain, j] as const));
+    this.groupChains = groups.map((group) => Int32Array.from(group, (chain) => index.get(chain)!));
+    this.bound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
+  }
+
+  startRow(bounds: Int32Array): void {
+    this.figures.setRow(bounds);
+    this.figures.clearFront();
+  }
+
+  /** Offers each chain of group `g` (by index in the step's groups) to the row's front. */
+  addGroup(g: number, pruned: PruneCounts): void {
+    const figures = this.figures;
+    for (const j of this.groupChains[g]!) {
+      const verdict = figures.offer(j);
+      if (verdict === 'overflow') {
+        const { memory, size } = figures.memory(figures.overflowMemory);
+        this.options.onOverflow?.(memory, figures.overflowBits, size);
+        pruned.capacity++;
+      } else if (verdict === 'beaten') pruned.pareto++;
+    }
+  }
+
+  /** Visits the row's unbeaten chains; the others count as Pareto-pruned. */
+  visitUnbeaten(tiles: Int32Array, bounds: Int32Array, pruned: PruneCounts, visit: AssignmentVisitor): void {
+    const kept = this.figures.unbeaten;
+    pruned.pareto += this.figures.dropped;
+    this.figures.dropped = 0;
+    for (const j of kept) {
+      setChain(this.rc.loops, this.rc.chains[j]!, this.bound, tiles, bounds);
+      visit(tiles, bounds);
+    }
+  }
+}
+
+/** Rows beyond which a sample decides whether pruning pays (it rarely does with many columns). */
+const SAMPLE_AT = 16384;
+const SAMPLE = 4096;
+
+/** True when Pareto pruning an evenly spaced sample of many rows keeps nearly all of it. */
+function futile(rows: Rows, columns: StepColumns): boolean {
+  if (rows.count <= SAMPLE_AT) return false;
+  const sample = new Rows(rows.width, SAMPLE);
+  const step = rows.count / SAMPLE;
+  for (let k = 0; k < SAMPLE; k++) {
+    const r = Math.floor(k * step);
+    sample.push(rows.tiles.subarray(r * rows.width, (r + 1) * rows.width), rows.bounds.subarray(r * rows.width, (r + 1) * rows.width));
+  }
+  return paretoRows(sample, columns).length > 0.9 * SAMPLE;
 }
 
 function fits(columns: StepColumns, bounds: Int32Array, onOverflow: RankSearchOptions['onOverflow']): boolean {
@@ -165,4 +234,36 @@ function paretoRows(rows: Rows, columns: StepColumns): number[] {
   const kept: number[] = [];
   for (const group of groups.values()) for (const r of paretoMinimal(values, d, group)) kept.push(r);
   return kept.sort((a, b) => a - b);
+}
+
+/**
+ * The chains of one rank variable that no other chain of it beats in every partial column with
+ * only its own loops chosen: whatever the other rank variables get, a beaten chain is never
+ * better (the same argument as the per-step pruning, applied before the product is formed).
+ */
+function dominantChains(
+  job: TemplateJob,
+  rc: RankChains,
+  nLoops: number,
+  pruned: PruneCounts,
+  polys: TemplatePolys,
+  metric: MapperMetric,
+  loopMax: Int32Array,
+  fusedLoops: readonly number[],
+): RankChains {
+  if (rc.chains.length < 2) return rc;
+  let known = 0;
+  for (const i of rc.loops) known |= 1 << i;
+  const columns = stepColumns(job, polys, metric, known, loopMax, fusedLoops);
+  const rows = new Rows(nLoops, rc.chains.length);
+  const tiles = new Int32Array(nLoops);
+  const bounds = new Int32Array(nLoops);
+  const bound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
+  for (const chain of rc.chains) {
+    setChain(rc.loops, chain, bound, tiles, bounds);
+    rows.push(tiles, bounds);
+  }
+  const kept = paretoRows(rows, columns);
+  pruned.pareto += rc.chains.length - kept.length;
+  return kept.length === rc.chains.length ? rc : { ...rc, chains: kept.map((r) => rc.chains[r]!) };
 }

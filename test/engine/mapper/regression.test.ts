@@ -36,7 +36,8 @@ describe('simple|matmuls unfused: model.md §10.2 optimum', () => {
   it('reports per-Einsum front sizes and template counts', () => {
     expect(mapped.stats.keptPerEinsum).toEqual({ Matmul0: 1, Matmul1: 1 });
     expect(mapped.stats.templates).toBeGreaterThan(2);
-    expect(mapped.stats.evaluated).toBeGreaterThan(mapped.stats.templates);
+    // Every template evaluates at least one tile choice; pruning leaves one per template here.
+    expect(mapped.stats.evaluated).toBeGreaterThanOrEqual(mapped.stats.templates);
   });
 });
 
