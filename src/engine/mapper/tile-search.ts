@@ -246,8 +246,9 @@ function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], 
   const keys = Array.from({ length: rows.valid }, (_, r) =>
     hasFused || r === 0 ? compatibilityOf(job, chains, Int32Array.from(rows.tiles.slice(r * nLoops, (r + 1) * nLoops)), nLoops) : '',
   );
+  const usage = job.resourceUsage ? usageColumns(job, rows) : undefined;
   if (!hasFused) {
-    const front = job.resourceUsage ? usageFront(job, rows, [...keys.keys()]) : paretoIndices(rows.energy, rows.latency, job.metric);
+    const front = usage ? usageFront(usage, [...keys.keys()]) : paretoIndices(rows.energy, rows.latency, job.metric);
     return { front, compat: front.map(() => keys[0] ?? '') };
   }
   const groups = new Map<string, number[]>();
@@ -260,8 +261,8 @@ function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], 
   const compat: string[] = [];
   for (const key of [...groups.keys()].sort()) {
     const members = groups.get(key)!;
-    if (job.resourceUsage) {
-      for (const r of usageFront(job, rows, members)) {
+    if (usage) {
+      for (const r of usageFront(usage, members)) {
         front.push(r);
         compat.push(key);
       }
@@ -276,18 +277,23 @@ function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], 
   return { front, compat };
 }
 
-/** RESOURCE_USAGE: the rows not dominated in (the metric's objectives, bits per memory), ascending. */
-function usageFront(job: TemplateJob, rows: RowEvaluator, members: readonly number[]): number[] {
+/** RESOURCE_USAGE: per row, the metric's objectives then bits per memory (row-major). */
+function usageColumns(job: TemplateJob, rows: RowEvaluator): { readonly values: Float64Array; readonly width: number } {
   const u = rows.usageMemories.length;
   const objectives = job.metric === 'edp' ? 2 : 1;
   const width = objectives + u;
   const values = new Float64Array(rows.valid * width);
-  for (const r of members) {
+  for (let r = 0; r < rows.valid; r++) {
     values[r * width] = job.metric === 'latency' ? rows.latency[r]! : rows.energy[r]!;
     if (objectives === 2) values[r * width + 1] = rows.latency[r]!;
     for (let i = 0; i < u; i++) values[r * width + objectives + i] = rows.usage[r * u + i]!;
   }
-  return paretoMinimal(values, width, members).sort((a, b) => a - b);
+  return { values, width };
+}
+
+/** The members no other member beats in every usage column, ascending. */
+function usageFront(usage: { readonly values: Float64Array; readonly width: number }, members: readonly number[]): number[] {
+  return paretoMinimal(usage.values, usage.width, members).sort((a, b) => a - b);
 }
 
 /** The reservation blocks of the front rows (full model, front rows only). */
