@@ -78,8 +78,3 @@ export function rowReservations(
   }
   return out;
 }
-
-/** Bits each memory of the layout holds in total for one row (its deepest level). */
-export function totalBits(layout: ReservationLayout, block: Float64Array, offset: number, memory: number): number {
-  return block[offset + memory * layout.levels + layout.levels - 1]!;
-}
