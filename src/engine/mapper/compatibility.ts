@@ -50,3 +50,16 @@ export function restrictCompatibility(parts: ReadonlyMap<string, string>, keep: 
     .sort()
     .join(';');
 }
+
+/** One compatibility part's loops (`M=4`, `s:N=2`), outermost first. */
+export function partLoops(part: string): string[] {
+  const loops = part.slice(part.indexOf(':', part.indexOf('@')) + 1);
+  return loops === '' ? [] : loops.split(',');
+}
+
+/** The most loops any of the parts has: the fused loops its tensors sit under. */
+export function mostLoops(parts: Iterable<string>): number {
+  let most = 0;
+  for (const part of parts) most = Math.max(most, partLoops(part).length);
+  return most;
+}

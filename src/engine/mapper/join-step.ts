@@ -3,7 +3,7 @@
  * tensors agree (found through an index, not by trying every pair). Results are Pareto-pruned per
  * compatibility group as they arrive, so a large step never holds all of its pairs at once.
  */
-import { parseCompatibility, restrictCompatibility } from './compatibility.js';
+import { mostLoops, parseCompatibility, partLoops, restrictCompatibility } from './compatibility.js';
 import { prune } from './join.js';
 import { joinReservations, readyLeft, type ReadiedLeft, type ReservationSpace } from './reservation-join.js';
 import type { EinsumFront, FrontRow, MapperMetric } from './types.js';
@@ -49,18 +49,6 @@ function sharedKey(parts: ReadonlyMap<string, string>, tensors: readonly string[
     out.push(part);
   }
   return out.join(';');
-}
-
-/** One compatibility part's loops, outermost first. */
-function partLoops(part: string): string[] {
-  const loops = part.slice(part.indexOf(':', part.indexOf('@')) + 1);
-  return loops === '' ? [] : loops.split(',');
-}
-
-function loopsOf(parts: Iterable<string>): number {
-  let most = 0;
-  for (const part of parts) most = Math.max(most, partLoops(part).length);
-  return most;
 }
 
 /**
@@ -127,7 +115,7 @@ export function joinFronts(left: readonly FrontRow[], right: EinsumFront, metric
       const compat = restrictCompatibility(merged, live);
       let row: FrontRow = { energy: l.energy + r.energy, latency: l.latency + r.latency, picks: [...l.picks, ...r.picks], compat };
       if (space && r.res) {
-        const liveLoops = loopsOf([...merged].filter(([t]) => live.has(t)).map(([, part]) => part));
+        const liveLoops = mostLoops([...merged].filter(([t]) => live.has(t)).map(([, part]) => part));
         const res = joinReservations(space, ready(nest.length), r.res, live, liveLoops);
         if (!res) continue;
         row = { ...row, res };

@@ -1,5 +1,5 @@
 /** Per-Einsum fronts, Pareto pruning and the final front (mapper.md §5, §7.5); one join step is in join-step.ts. */
-import { paretoIndices } from './pareto.js';
+import { metricObjectives, paretoIndices } from './pareto.js';
 import { paretoMinimal } from './pareto-minimal.js';
 import { peakUsage, rowState, stateColumns, type ReservationSpace } from './reservation-join.js';
 import type { ReservationLayout } from './reservations.js';
@@ -33,12 +33,12 @@ export function prune(unordered: readonly FrontRow[], metric: MapperMetric): Fro
 
 /** Pareto over the metric's objectives and the given usage columns (rows already in pick order). */
 function pruneWithUsage(rows: readonly FrontRow[], metric: MapperMetric, usage: (row: FrontRow) => ArrayLike<number>): FrontRow[] {
-  const objectives = metric === 'edp' ? 2 : 1;
+  const head = (row: FrontRow): number[] => metricObjectives(metric, row.energy, row.latency);
+  const objectives = head(rows[0]!).length;
   const width = objectives + usage(rows[0]!).length;
   const values = new Float64Array(rows.length * width);
   rows.forEach((row, r) => {
-    values[r * width] = metric === 'latency' ? row.latency : row.energy;
-    if (objectives === 2) values[r * width + 1] = row.latency;
+    values.set(head(row), r * width);
     values.set(usage(row), r * width + objectives);
   });
   return paretoMinimal(values, width, [...rows.keys()]).sort((a, b) => a - b).map((r) => rows[r]!);

@@ -33,3 +33,9 @@ export function objective(metric: MapperMetric, energy: number, latency: number)
   if (metric === 'latency') return latency;
   return energy * latency;
 }
+
+/** The objectives a metric minimises, in Pareto-column order: EDP keeps energy and latency apart. */
+export function metricObjectives(metric: MapperMetric, energy: number, latency: number): number[] {
+  if (metric === 'edp') return [energy, latency];
+  return [metric === 'latency' ? latency : energy];
+}

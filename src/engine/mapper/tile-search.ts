@@ -3,7 +3,7 @@ import { SpecErrorException } from '../base/errors.js';
 import { compileEinsumTemplate, evaluateEinsum, mappingPaths, type CompiledEinsum, type LatencyEvaluator, type RowFigures, type TemplatePolys } from '../model/index.js';
 import { CapacityMemo } from './capacity-memo.js';
 import { compatibilityKey } from './compatibility.js';
-import { paretoIndices } from './pareto.js';
+import { metricObjectives, paretoIndices } from './pareto.js';
 import { templateMappingNodes } from './pmapping-nodes.js';
 import { loopBounds, rankChains, type RankChains } from './tile-shapes.js';
 import { forEachAssignment, loopMaxima, usageKey, type AssignmentVisitor } from './tile-enumerate.js';
@@ -280,12 +280,11 @@ function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], 
 /** RESOURCE_USAGE: per row, the metric's objectives then bits per memory (row-major). */
 function usageColumns(job: TemplateJob, rows: RowEvaluator): { readonly values: Float64Array; readonly width: number } {
   const u = rows.usageMemories.length;
-  const objectives = job.metric === 'edp' ? 2 : 1;
+  const objectives = metricObjectives(job.metric, 0, 0).length;
   const width = objectives + u;
   const values = new Float64Array(rows.valid * width);
   for (let r = 0; r < rows.valid; r++) {
-    values[r * width] = job.metric === 'latency' ? rows.latency[r]! : rows.energy[r]!;
-    if (objectives === 2) values[r * width + 1] = rows.latency[r]!;
+    values.set(metricObjectives(job.metric, rows.energy[r]!, rows.latency[r]!), r * width);
     for (let i = 0; i < u; i++) values[r * width + objectives + i] = rows.usage[r * u + i]!;
   }
   return { values, width };

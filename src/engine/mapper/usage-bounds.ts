@@ -5,14 +5,15 @@
  * then dropped when one of them beats a lower bound of every completion of the row: energy and
  * latency only grow by at least the remaining Einsums' minima, and peak usage never shrinks.
  */
+import { mostLoops, parseCompatibility } from './compatibility.js';
 import { joinFronts, type JoinBound } from './join-step.js';
+import { metricObjectives } from './pareto.js';
 import { peakUsage, type ReservationSpace } from './reservation-join.js';
 import type { EinsumFront, FrontRow, MapperMetric } from './types.js';
 
 /** Objective values a row is compared on: the metric's objectives, then bits per memory. */
 function objectives(metric: MapperMetric, energy: number, latency: number, usage: readonly number[]): number[] {
-  const head = metric === 'edp' ? [energy, latency] : [metric === 'latency' ? latency : energy];
-  return [...head, ...usage];
+  return [...metricObjectives(metric, energy, latency), ...usage];
 }
 
 /** ≤ everywhere and < somewhere. */
@@ -27,12 +28,7 @@ function strictlyDominates(a: readonly number[], b: readonly number[]): boolean 
 
 /** The most fused loops any tensor of a row sits under. */
 function fusedLoopsOf(row: FrontRow): number {
-  let most = 0;
-  for (const part of row.compat.split(';')) {
-    const loops = part.slice(part.indexOf(':', part.indexOf('@')) + 1);
-    if (loops !== '') most = Math.max(most, loops.split(',').length);
-  }
-  return most;
+  return mostLoops(parseCompatibility(row.compat).values());
 }
 
 /** Complete mappings made only of rows `eligible` accepts, with their objective values. */
