@@ -1,4 +1,5 @@
 /** React root. */
+import '../worker/jitless-zod.js';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';

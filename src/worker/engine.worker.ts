@@ -1,4 +1,5 @@
 /** Worker entry: exposes the engine over comlink. */
+import './jitless-zod.js';
 import * as Comlink from 'comlink';
 import { createEngineApi } from './engine-api.js';
 

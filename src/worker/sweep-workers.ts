@@ -6,6 +6,8 @@ import * as Comlink from 'comlink';
 import { specError, type DesignFiles } from '../engine/index.js';
 import type { SweepPointSpec } from '../engine/sweep/index.js';
 import { inThreadRunner, type PointOutcome, type PointRunner } from './sweep-runner.js';
+import { startModuleWorker } from './start-worker.js';
+import sweepPointWorkerUrl from './sweep-point.worker.ts?worker&url';
 
 interface PointWorkerApi {
   run(design: DesignFiles, spec: SweepPointSpec): PointOutcome;
@@ -30,7 +32,7 @@ export function createSweepRunner(size = sweepWorkerCount()): PointRunner {
   const idle: Slot[] = [];
   const all: Slot[] = [];
   const spawn = (): Slot => {
-    const worker = new Worker(new URL('./sweep-point.worker.ts', import.meta.url), { type: 'module', name: 'accelforge-sweep-point' });
+    const worker = startModuleWorker(sweepPointWorkerUrl, 'accelforge-sweep-point');
     const died = new Promise<never>((_, reject) => {
       worker.addEventListener('error', (event) => reject(new Error(event.message || 'a sweep point worker stopped')));
     });

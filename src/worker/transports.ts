@@ -4,12 +4,11 @@
  */
 import * as Comlink from 'comlink';
 import type { EngineApi, EngineTransport, TransportFactory } from './protocol.js';
+import { startModuleWorker } from './start-worker.js';
+import engineWorkerUrl from './engine.worker.ts?worker&url';
 
 export const createWorkerTransport: TransportFactory = (onCrash) => {
-  const worker = new Worker(new URL('./engine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'accelforge-engine',
-  });
+  const worker = startModuleWorker(engineWorkerUrl, 'accelforge-engine');
   worker.addEventListener('error', (event) => {
     event.preventDefault();
     onCrash(event.message || 'the engine worker stopped unexpectedly');

@@ -1,4 +1,5 @@
 /** Browser entry of a mapper pool worker. */
+import '../jitless-zod.js';
 import * as Comlink from 'comlink';
 import { createPoolWorkerApi } from './pool-worker-api.js';
 

@@ -2,10 +2,12 @@
 import * as Comlink from 'comlink';
 import { MapperPool, type MapperPoolOptions } from './mapper-pool.js';
 import type { PoolWorker, PoolWorkerApi } from './pool-protocol.js';
+import { startModuleWorker } from '../start-worker.js';
+import poolWorkerUrl from './mapper-pool.worker.ts?worker&url';
 
 /** Spawns one module Web Worker for the mapper pool. */
 export function spawnWebPoolWorker(): PoolWorker {
-  const worker = new Worker(new URL('./mapper-pool.worker.ts', import.meta.url), { type: 'module' });
+  const worker = startModuleWorker(poolWorkerUrl, 'accelforge-mapper-pool');
   const died = new Promise<Error>((resolve) => {
     worker.addEventListener('error', (event) => resolve(new Error(event.message || 'worker error')));
   });
