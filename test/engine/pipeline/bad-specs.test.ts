@@ -8,19 +8,25 @@ const FIXTURES = join(import.meta.dirname, '../../fixtures/bad');
 
 interface Expectation {
   line: number;
+  /** 0 when the fixture does not state a column. */
+  col: number;
   path: string;
   message: RegExp;
   hint: RegExp;
 }
 
-/** Each malformed spec states what it expects in its first comment lines (patterns are case-insensitive). */
+/**
+ * Each malformed spec states what it expects in its first comment lines (patterns are
+ * case-insensitive); `# expect-col:` is optional.
+ */
 function readExpectation(text: string): Expectation {
+  const optional = (name: string): string | undefined => new RegExp(`^# expect-${name}: ?(.*)$`, 'm').exec(text)?.[1]!.trim();
   const field = (name: string): string => {
-    const match = new RegExp(`^# expect-${name}: ?(.*)$`, 'm').exec(text);
-    if (!match) throw new Error(`fixture lacks '# expect-${name}:'`);
-    return match[1]!.trim();
+    const value = optional(name);
+    if (value === undefined) throw new Error(`fixture lacks '# expect-${name}:'`);
+    return value;
   };
-  return { line: Number(field('line')), path: field('path'), message: new RegExp(field('message'), 'i'), hint: new RegExp(field('hint'), 'i') };
+  return { line: Number(field('line')), col: Number(optional('col') ?? 0), path: field('path'), message: new RegExp(field('message'), 'i'), hint: new RegExp(field('hint'), 'i') };
 }
 
 const fixtures = readdirSync(FIXTURES).filter((name) => name.endsWith('.yaml')).sort();
@@ -41,6 +47,7 @@ describe('malformed specs', () => {
     expect(error!.hint ?? '').toMatch(expected.hint);
     expect(error!.pos?.file).toContain(name);
     if (expected.line > 0) expect(error!.pos?.line).toBe(expected.line);
+    if (expected.col > 0) expect(error!.pos?.col).toBe(expected.col);
     if (expected.path !== '') expect(formatSpecPath(error!.path)).toBe(expected.path);
     expect(error!.message).not.toMatch(/\n\s+at /);
   });

@@ -20,6 +20,8 @@ export interface YamlContext {
 }
 
 const STANDARD_TAG = /^tag:yaml\.org,2002:(str|int|float|bool|null|map|seq)$/;
+/** What may stand between a tag and its collection: spaces, newlines, an anchor, a comment. */
+const TAG_TO_CONTENT = /^(?:\s+|&\S+|#[^\n]*)*$/;
 const UNDERSCORE_NUMBER = /^[-+]?\d[\d_]*(\.[\d_]*)?([eE][-+]?\d+)?$/;
 
 /** Parses one rendered file. */
@@ -32,18 +34,36 @@ export function parseYamlToRaw(text: string, context: YamlContext): RawValue {
       hint: 'Check indentation, and quote values that start with a YAML indicator ({, [, !, &, *, |, >, %, @) or contain ": " or " #".',
     });
   }
-  return new Converter(doc, context).convert(doc.contents);
+  return new Converter(doc, context, text).convert(doc.contents);
 }
 
 class Converter {
   private readonly memo = new Map<Node, RawValue>();
 
-  constructor(private readonly doc: Document, private readonly context: YamlContext) {}
+  constructor(
+    private readonly doc: Document,
+    private readonly context: YamlContext,
+    private readonly text: string,
+  ) {}
 
   private pos(node: Node | null | undefined, fallback?: SourcePos): SourcePos {
     const offset = node?.range?.[0];
     if (offset === undefined) return fallback ?? this.context.positions.posAt(0);
     return this.context.positions.posAt(offset);
+  }
+
+  /**
+   * Where a collection's tag is written. The parser's range starts at the collection's first key,
+   * which for a block mapping is the line below `- !Memory`; tag errors must point at the tag.
+   */
+  private tagPos(node: Node, fallback: SourcePos): SourcePos {
+    const start = node.range?.[0];
+    const tag = node.tag;
+    if (start === undefined || tag === undefined) return fallback;
+    const at = this.text.lastIndexOf(tag, start);
+    const between = at < 0 ? '' : this.text.slice(at + tag.length, start);
+    if (at < 0 || !TAG_TO_CONTENT.test(between)) return fallback;
+    return this.context.positions.posAt(at);
   }
 
   convert(node: unknown): RawValue {
@@ -126,7 +146,10 @@ class Converter {
     this.memo.set(node as unknown as Node, map);
     const pos = this.pos(node as unknown as Node);
     const entries = new Map<string | number, EntryMeta>();
-    if (classTag !== undefined) entries.set(TAG_KEY, { keyPos: pos, valuePos: pos, quoted: false });
+    if (classTag !== undefined) {
+      const tagPos = this.tagPos(node as unknown as Node, pos);
+      entries.set(TAG_KEY, { keyPos: tagPos, valuePos: tagPos, quoted: false });
+    }
     const mergeSources: RawMap[] = [];
     for (const pair of node.items) {
       if (!isPair(pair)) continue;

@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { formatSpecPath, specError, type SpecError, type SpecPath } from '../../base/errors.js';
-import { isRawMap, tagOf } from '../raw.js';
+import { isRawMap, TAG_KEY, tagOf } from '../raw.js';
 import type { SourceIndex } from '../source-index.js';
 import { ARCH_NODE_TAGS } from './arch.js';
 import { closestName, describeExpected, describeRaw, exampleLine } from './hints.js';
@@ -118,12 +118,10 @@ function tagProblem(ctx: Context, nodePath: Path, allowed: readonly string[]): S
   const near = closestName(tag, allowed);
   const hint = `${near ? `did you mean \`!${near}\`? ` : ''}allowed tags here: ${list}`;
   const known = (ARCH_NODE_TAGS as readonly string[]).includes(tag);
-  return schemaError(
-    ctx,
-    known ? `tag \`!${tag}\` is not allowed here` : `unknown tag \`!${tag}\``,
-    nodePath,
-    hint,
-  );
+  const message = known ? `tag \`!${tag}\` is not allowed here` : `unknown tag \`!${tag}\``;
+  // Positioned at the tag itself (the loader records it under TAG_KEY), not at the first field below it.
+  const pos = ctx.sources.locate(ctx.root, [...nodePath, TAG_KEY]);
+  return specError('schema', message, { path: nodePath, ...(pos ? { pos } : {}), hint });
 }
 
 /** Expected kinds when every branch of a union failed on the type alone. */
