@@ -1,7 +1,8 @@
 /**
  * The UI's only way to reach the engine. One interface over either transport; per channel the
  * newest request wins (older results come back as 'stale'), a crashed worker is restarted and
- * reported, and cancel terminates the worker so even a long call stops at once.
+ * reported, a call past its channel's limit (a hung or silently exited worker) ends and its worker
+ * is replaced, and cancel terminates the worker so even a long call stops at once.
  */
 import type {
   AssistCompletion,
@@ -57,24 +58,64 @@ export interface EngineClient {
 }
 
 export interface ClientHooks {
-  /** The engine restarted after a crash, or fell back to in-process calls. */
+  /** The engine restarted after a crash or a call past its limit, or fell back to in-process calls. */
   onNotice?(message: string): void;
+  /** Overrides CALL_LIMITS_MS per channel (tests use short limits). */
+  limitsMs?: Partial<Record<Channel, number | null>>;
+  /** Overrides SUPERSEDE_AFTER_MS. */
+  supersedeAfterMs?: number;
 }
+
+/**
+ * How long one call may take before its worker counts as hung (or silently gone) and is replaced;
+ * the call ends as 'crashed'. A check takes milliseconds, so these only catch real hangs. Runs and
+ * sweeps have none: they carry the mapper's own time limit and a Cancel button.
+ */
+export const CALL_LIMITS_MS: Readonly<Record<Channel, number | null>> = {
+  check: 30_000,
+  assist: 15_000,
+  point: 60_000,
+  import: 60_000,
+  run: null,
+  sweep: null,
+};
+
+/**
+ * On lanes where only the newest answer is used (check, point), a new call replaces the worker when
+ * an older call has been running this long: its answer would be dropped anyway, and the new call
+ * would otherwise wait behind it.
+ */
+export const SUPERSEDE_AFTER_MS = 1_500;
+const SUPERSEDING: ReadonlySet<Channel> = new Set(['check', 'point']);
+
+const CALL_NAMES: Readonly<Record<Channel, string>> = {
+  check: 'a spec check',
+  assist: 'an editor hint',
+  point: 'a Pareto point evaluation',
+  import: 'a Timeloop import',
+  run: 'a run',
+  sweep: 'a sweep',
+};
+
+type Settle = (outcome: CallOutcome<never>) => void;
 
 interface Lane {
   transport: EngineTransport | null;
   generation: number;
-  readonly pending: Set<(outcome: CallOutcome<never>) => void>;
+  /** Calls in flight and when each started. */
+  readonly pending: Map<Settle, number>;
 }
 
 export function createEngineClient(factory: TransportFactory, hooks: ClientHooks = {}): EngineClient {
-  const newLane = (): Lane => ({ transport: null, generation: 0, pending: new Set() });
+  const newLane = (): Lane => ({ transport: null, generation: 0, pending: new Map() });
+  const limits = { ...CALL_LIMITS_MS, ...hooks.limitsMs };
+  const supersedeAfterMs = hooks.supersedeAfterMs ?? SUPERSEDE_AFTER_MS;
   const lanes: Record<Channel, Lane> = { check: newLane(), run: newLane(), assist: newLane(), import: newLane(), sweep: newLane(), point: newLane() };
   // Names for completions come from the newest check that found any.
   let lastCheck: CheckResult | undefined;
 
   const settleAll = (lane: Lane, outcome: CallOutcome<never>) => {
-    for (const settle of [...lane.pending]) settle(outcome);
+    for (const settle of [...lane.pending.keys()]) settle(outcome);
     lane.pending.clear();
   };
 
@@ -97,16 +138,48 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
     return lane.transport;
   };
 
+  /** A call past its limit: the worker is replaced (its other calls end with it) and the user told. */
+  const timeOut = (channel: Channel, settle: Settle, limitMs: number) => {
+    const lane = lanes[channel];
+    if (!lane.pending.has(settle)) return;
+    const seconds = limitMs >= 1000 ? Math.round(limitMs / 1000) : limitMs / 1000;
+    const outcome: CallOutcome<never> = { status: 'crashed', message: `the engine did not answer ${CALL_NAMES[channel]} within ${seconds} s` };
+    if (lane.transport === null || lane.transport.inProcess) {
+      settle(outcome);
+      hooks.onNotice?.(`The engine did not answer ${CALL_NAMES[channel]} within ${seconds} s.`);
+      return;
+    }
+    stopLane(lane);
+    settleAll(lane, outcome);
+    const resume = channel === 'check' ? ' Checking resumes with your next edit.' : '';
+    hooks.onNotice?.(`The engine did not answer ${CALL_NAMES[channel]} within ${seconds} s and was restarted.${resume}`);
+  };
+
+  /** Replaces the lane's worker when an older call has run long enough that waiting behind it costs more than a restart. */
+  const supersedeSlowCalls = (channel: Channel) => {
+    const lane = lanes[channel];
+    if (!SUPERSEDING.has(channel) || lane.transport === null || lane.transport.inProcess) return;
+    const oldest = Math.min(...lane.pending.values());
+    if (Date.now() - oldest < supersedeAfterMs) return;
+    stopLane(lane);
+    settleAll(lane, { status: 'stale' });
+  };
+
   /** `newestWins` false: concurrent calls on the lane all deliver (hover and completion overlap). */
   function call<T>(channel: Channel, invoke: (t: EngineTransport) => Promise<T>, newestWins = true): Promise<CallOutcome<T>> {
     const lane = lanes[channel];
+    if (newestWins) supersedeSlowCalls(channel);
     const generation = newestWins ? ++lane.generation : lane.generation;
     return new Promise<CallOutcome<T>>((resolve) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
       const settle = (outcome: CallOutcome<T>) => {
         if (!lane.pending.delete(settle)) return;
+        clearTimeout(timer);
         resolve(outcome);
       };
-      lane.pending.add(settle);
+      lane.pending.set(settle, Date.now());
+      const limitMs = limits[channel];
+      if (limitMs !== null) timer = setTimeout(() => timeOut(channel, settle, limitMs), limitMs);
       let promise: Promise<T>;
       try {
         promise = invoke(transportFor(channel));

@@ -14,6 +14,7 @@ export const PERSISTENCE = {
   mapper: 'url',
   checkErrors: 'none',
   checkFresh: 'none',
+  checkStalled: 'none',
   runStatus: 'none',
   progress: 'none',
   notices: 'none',

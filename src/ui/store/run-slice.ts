@@ -11,6 +11,8 @@ export interface RunData {
   checkErrors: readonly SpecError[];
   /** True once a check finished for the current text (false while one is pending). */
   checkFresh: boolean;
+  /** The last check never finished (its worker hung and was replaced); the next edit checks again. */
+  checkStalled: boolean;
   runStatus: RunStatus;
   /** A mapper run's live counts and newest front; null when nothing reports progress. */
   progress: MapProgress | null;
@@ -29,6 +31,7 @@ export interface RunData {
 export interface RunActions {
   setCheckErrors(errors: readonly SpecError[]): void;
   markCheckStale(): void;
+  markCheckStalled(): void;
   setRunStatus(status: RunStatus, progress?: MapProgress | null): void;
   /** A mapper run starts: status 'mapping' with empty progress. */
   startMapping(): void;
@@ -47,6 +50,7 @@ export interface RunActions {
 export const DEFAULT_RUN: RunData = {
   checkErrors: [],
   checkFresh: false,
+  checkStalled: false,
   runStatus: 'idle',
   progress: null,
   notices: [],
@@ -57,8 +61,9 @@ export const DEFAULT_RUN: RunData = {
 };
 
 export const createRunSlice: StoreSlice<RunActions> = (set) => ({
-  setCheckErrors: (errors) => set({ checkErrors: errors, checkFresh: true }),
-  markCheckStale: () => set({ checkFresh: false }),
+  setCheckErrors: (errors) => set({ checkErrors: errors, checkFresh: true, checkStalled: false }),
+  markCheckStale: () => set({ checkFresh: false, checkStalled: false }),
+  markCheckStalled: () => set({ checkStalled: true }),
   setRunStatus: (status, progress = null) => set({ runStatus: status, progress }),
   startMapping: () => set({ runStatus: 'mapping', progress: EMPTY_PROGRESS }),
   applyMapEvent: (event) => set((s) => (s.runStatus === 'mapping' && s.progress !== null ? { progress: applyMapEvent(s.progress, event) } : {})),

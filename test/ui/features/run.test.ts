@@ -69,4 +69,33 @@ describe('startAutoCheck', () => {
     expect(store.getState().checkFresh).toBe(true);
     stop();
   });
+
+  it('a check whose worker never answers marks the text unchecked, and the next edit checks again on a fresh worker', async () => {
+    vi.useFakeTimers();
+    let workers = 0;
+    const answered: string[] = [];
+    const client = createEngineClient(
+      () => {
+        const hung = workers++ === 0;
+        const api = createInProcessTransportFactory({
+          checkDesign: (d) => (answered.push(d.files['a.yaml'] ?? ''), { errors: [], einsums: [], archPaths: [] }),
+        })(() => {}).api;
+        return { inProcess: false, terminate: () => {}, api: { ...api, checkDesign: (d) => (hung ? new Promise(() => {}) : api.checkDesign(d)) } };
+      },
+      { onNotice: (m) => store.getState().addNotice(m), limitsMs: { check: 5_000 } },
+    );
+    const store = createExplorerStore({ files: { 'a.yaml': 'v0' }, specFiles: ['a.yaml'] });
+    const stop = startAutoCheck(store, { client, bundled: {}, examples: [] });
+    await vi.advanceTimersByTimeAsync(5_400);
+    expect(store.getState().checkStalled).toBe(true);
+    expect(store.getState().checkFresh).toBe(false);
+    expect(store.getState().notices).toEqual(['The engine did not answer a spec check within 5 s and was restarted. Checking resumes with your next edit.']);
+    store.getState().setFileText('a.yaml', 'v1');
+    expect(store.getState().checkStalled).toBe(false);
+    await vi.advanceTimersByTimeAsync(350);
+    expect(answered).toEqual(['v1']);
+    expect(store.getState().checkFresh).toBe(true);
+    expect(workers).toBe(2);
+    stop();
+  });
 });

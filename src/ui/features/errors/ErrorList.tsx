@@ -4,19 +4,22 @@ import type { SpecError } from '../../../engine/index.js';
 import { formatSpecPath } from '../../../engine/base/errors.js';
 import { useExplorer } from '../../store/context.js';
 
+export const STALLED_MESSAGE = 'Not checked: the engine did not finish checking this text. Edit the spec to check again.';
+
 export function ErrorList() {
-  const { checkErrors, runErrors, importErrors, fresh, notices, dismissNotice, revealInEditor } = useExplorer((s) => ({
+  const { checkErrors, runErrors, importErrors, fresh, stalled, notices, dismissNotice, revealInEditor } = useExplorer((s) => ({
     checkErrors: s.checkErrors,
     runErrors: s.runErrors,
     importErrors: s.importErrors,
     fresh: s.checkFresh,
+    stalled: s.checkStalled,
     notices: s.notices,
     dismissNotice: s.dismissNotice,
     revealInEditor: s.revealInEditor,
   }));
   const errors = [...importErrors, ...checkErrors, ...runErrors.filter((e) => !checkErrors.some((c) => sameError(c, e)))];
   return (
-    <div className="error-list" data-testid="error-list" data-count={errors.length} data-fresh={fresh}>
+    <div className="error-list" data-testid="error-list" data-count={errors.length} data-fresh={fresh} data-stalled={stalled}>
       {notices.map((notice, i) => (
         <div key={notice} className="notice" role="status">
           <span>{notice}</span>
@@ -26,7 +29,7 @@ export function ErrorList() {
         </div>
       ))}
       {errors.length === 0 ? (
-        <p className="empty-state small">{fresh ? 'No problems found.' : 'Checking…'}</p>
+        <p className="empty-state small">{fresh ? 'No problems found.' : stalled ? STALLED_MESSAGE : 'Checking…'}</p>
       ) : (
         <ul>
           {errors.map((error, i) => (

@@ -22,7 +22,9 @@ export function startAutoCheck(store: ExplorerStore, env: AutoCheckEnv): () => v
     const outcome = await env.client.checkDesign(design);
     const actions = store.getState();
     if (outcome.status === 'ok') actions.setCheckErrors(outcome.value.errors);
-    else if (outcome.status === 'crashed' || outcome.status === 'failed') actions.addNotice(`Spec check failed: ${outcome.message}`);
+    else if (outcome.status === 'failed') actions.addNotice(`Spec check failed: ${outcome.message}`);
+    // The client already told the user why (crash or no answer in time); the next edit checks again.
+    else if (outcome.status === 'crashed') actions.markCheckStalled();
   };
   const schedule = () => {
     store.getState().markCheckStale();
