@@ -34,6 +34,8 @@ export interface MapOptions {
   /** Any AbortSignal-like object. */
   readonly signal?: { readonly aborted: boolean };
   readonly timeLimitSeconds?: number;
+  /** Default: `mapper.memory_limit` (bytes). Set by the CLI's `--memory-limit`. */
+  readonly memoryLimitBytes?: number;
   /** Clock in milliseconds (for the time limit and stats); `Date.now` by default. */
   readonly now?: () => number;
 }

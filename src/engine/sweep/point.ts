@@ -16,6 +16,7 @@ export interface MapSettings {
   readonly unfused?: boolean;
   readonly maxFusedLoops?: number;
   readonly timeLimitSeconds?: number;
+  readonly memoryLimitBytes?: number;
 }
 
 /** Everything one point needs besides the file system; structured-cloneable. */
