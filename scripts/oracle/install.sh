@@ -1,30 +1,16 @@
 #!/usr/bin/env bash
-# Install AccelForge 1.0.467 (the Python reference) as a black-box oracle on
-# Python 3.11 and patch its few 3.12-only constructs. Idempotent. See docs/oracle.md.
+# Install AccelForge's main branch (the Python reference, commit 1c1929c, version 1.0.489) as a
+# black-box oracle in its own Python 3.12 virtual environment, then run the smoke test.
+# Idempotent. Prints the venv's python last; run the generators with it. See docs/oracle.md.
+#   PY=$(scripts/oracle/install.sh | tail -1)
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-PY="${PYTHON:-python3}"
-
-INSTALLED="$("$PY" -m pip show accelforge 2>/dev/null || true)"
-if ! grep -q '^Version: 1.0.467$' <<<"$INSTALLED"; then
-  "$PY" -m pip install --ignore-requires-python --prefer-binary \
-    "numpy>=2.2,<2.4" accelforge==1.0.467
+SHARED_INSTALLER="${ACCELFORGE_ORACLE_INSTALLER:-$HERE/../../../shared/oracle/install.sh}"
+if [ ! -x "$SHARED_INSTALLER" ]; then
+  echo "error: $SHARED_INSTALLER not found (it builds the venv from the AccelForge main wheel);" \
+       "set ACCELFORGE_ORACLE_INSTALLER to its path" >&2
+  exit 1
 fi
-
-SITE="$("$PY" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
-PKGS=("$SITE/accelforge" "$SITE/hwcomponents")
-for d in "$SITE"/hwcomponents_*; do [ -d "$d" ] && PKGS+=("$d"); done
-"$PY" "$HERE/patch_py311.py" "${PKGS[@]}"
-
-# The hwcomponents-cacti wheel ships a CACTI binary linked against glibc 2.38; this
-# machine's glibc is older, so every SRAM model (eyeriss, simba, ...) fails. Rebuild it
-# from the C++ sources shipped in the same wheel (same default `make` target, -O0).
-CACTI_DIR="$SITE/hwcomponents_cacti/cacti"
-CACTI_USAGE="$(cd "$CACTI_DIR" 2>/dev/null && ./cacti 2>&1 || true)"  # exits 1 without args
-if [ -d "$CACTI_DIR" ] && ! grep -q "how to use CACTI" <<<"$CACTI_USAGE"; then
-  echo "rebuilding CACTI in $CACTI_DIR"
-  (cd "$CACTI_DIR" && rm -rf obj_dbg obj_opt cacti && nice make -j2 >/dev/null)
-fi
-
-"$PY" -c "import accelforge, hwcomponents; print('accelforge import ok')"
-"$PY" "$HERE/smoke_test.py"
+PY="$("$SHARED_INSTALLER" | tail -1)"
+nice "$PY" "$HERE/smoke_test.py" >&2
+echo "$PY"

@@ -52,16 +52,21 @@ def save_fixture(path, data):
 
 
 def accelforge_version():
-    from importlib.metadata import version
-    return version("accelforge")
+    """The oracle's version; fails with a hint when this interpreter is not the oracle's venv."""
+    from importlib.metadata import PackageNotFoundError, version
+    try:
+        return version("accelforge")
+    except PackageNotFoundError:
+        sys.exit(f"error: {sys.executable} has no accelforge; run the generators with the python "
+                 "that scripts/oracle/install.sh prints (docs/oracle.md)")
 
 
 def run_all(cases, path, meta, timeout_s, force=False, describe=None):
     """Run cases (dicts for run_case.py) smallest first, updating the fixture at path."""
     data = load_fixture(path)
-    data["meta"] = {**meta, "accelforge": accelforge_version(),
+    version = accelforge_version()
+    data["meta"] = {**meta, "accelforge": version,
                     "python": sys.version.split()[0],
-                    "patched_for_py311": sys.version_info < (3, 12),
                     "timeout_s": timeout_s}
     for case in cases:
         key = key_of(case)
@@ -74,7 +79,7 @@ def run_all(cases, path, meta, timeout_s, force=False, describe=None):
             data["skipped"][key] = {"reason": error, **entry_extra}
             print(f"    skipped: {error}", flush=True)
         else:
-            data["cases"][key] = {**entry_extra, **result}
+            data["cases"][key] = {**entry_extra, "accelforge": version, **result}
             data["skipped"].pop(key, None)
             print(f"    E={result['energy']:.6g} L={result['latency']:.6g} "
                   f"n={result['n_mappings']:.0f} {result['runtime_s']} s", flush=True)

@@ -11,6 +11,7 @@ Runs single-process (set_n_parallel_jobs(1)) because the machine is shared.
 import json
 import os
 import sys
+import tempfile
 import time
 from numbers import Number
 from pathlib import Path
@@ -82,9 +83,9 @@ def component_costs(spec):
 
 
 def disable_debug_render():
-    """1.0.467's mapper renders each chosen mapping to ./mapping.svg through
-    graphviz `dot` (a debug leftover). It does not affect the figures, and `dot`
-    is not installed here, so rendering is stubbed out."""
+    """AccelForge's mapper renders each chosen mapping to ./mapping.svg through
+    graphviz `dot`. The picture does not affect any figure and costs CPU on a shared
+    machine, so rendering is stubbed out."""
     from accelforge.mapper.FFM.mappings import Mappings
     Mappings.render = lambda self, **kwargs: ""
 
@@ -96,7 +97,8 @@ def run(case):
     t0, c0 = time.perf_counter(), time.process_time()
     spec = build_spec(case)
     cwd = os.getcwd()
-    os.chdir(os.environ.get("ORACLE_WORKDIR", "/tmp"))  # the mapper writes ./mapping.svg
+    # The mapper may write ./mapping.svg: keep it out of the repository.
+    os.chdir(os.environ.get("ORACLE_WORKDIR") or tempfile.mkdtemp(prefix="accelforge-oracle-"))
     try:
         mappings = spec.map_workload_to_arch(print_progress=False)
     finally:

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Post-install smoke test: import AccelForge, exercise the runtime paths that a
-3.12-only stdlib/typing use would break, and check one known figure.
+"""Post-install smoke test: import AccelForge, run its mapper once and check one
+known figure.
 
 Simple arch, two 64x64x64 matmuls: every action costs 1, so the optimum bypasses
 the GlobalBuffer; energy 17,235,968 and latency 524,288 (see
