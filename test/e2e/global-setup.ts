@@ -1,15 +1,15 @@
-/** Builds the app once for all e2e tests (skip with E2E_DIST=<already built dir>). */
+/** Picks the browser and builds the app once for all e2e tests (skip the build with E2E_DIST=<already built dir>). */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { CHROMIUM_PATH } from './browser.js';
+import { chooseChromium, type ChromiumChoice } from './browser.js';
 
-export default function setup(project: TestProject): (() => void) | void {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Browser tests need Debian's chromium at ${CHROMIUM_PATH}: run 'apt-get install -y chromium' (or set CHROMIUM_PATH).`);
-  }
+export default async function setup(project: TestProject): Promise<(() => void) | void> {
+  const chromium = await chooseChromium();
+  console.log(`e2e browser: ${chromium.executablePath} (${chromium.source})`);
+  project.provide('chromium', chromium);
   let dist = process.env['E2E_DIST'];
   let scratch: string | null = null;
   if (dist === undefined) {
@@ -29,5 +29,6 @@ export default function setup(project: TestProject): (() => void) | void {
 declare module 'vitest' {
   export interface ProvidedContext {
     distDir: string;
+    chromium: ChromiumChoice;
   }
 }
