@@ -1,0 +1,1 @@
+export const KNOWN_FAILURES: Readonly<Record<string, string>> = {};
