@@ -52,9 +52,8 @@ describe('editor help', () => {
     await cursorAfter(page, 'name: GlobalBuffer');
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+Space');
-    const fields = await suggestions(page);
-    expect(fields.some((label) => label.startsWith('component_class'))).toBe(true);
-    expect(fields.some((label) => label.startsWith('name'))).toBe(false);
+    await expect.poll(async () => (await suggestions(page)).some((label) => label.startsWith('component_class'))).toBe(true);
+    expect((await suggestions(page)).some((label) => label.startsWith('name'))).toBe(false);
     await page.keyboard.press('Escape');
 
     await page.keyboard.type('component_class: Sm');

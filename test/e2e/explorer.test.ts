@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useServedApp } from './browser.js';
-import { editorText, newContext, openApp, optionValue } from './page-helpers.js';
+import { drawnEditorText, editorText, newContext, openApp, optionValue } from './page-helpers.js';
 
 const TEST_IDS = [
   'spec-editor',
@@ -48,7 +48,7 @@ describe('explorer shell', () => {
     await openApp(page, app.server.url);
     for (const id of TEST_IDS) expect(await page.getByTestId(id).count(), id).toBe(1);
     expect(await selectedLabel(page, 'example-arch')).toMatch(/simple/i);
-    expect(await editorText(page)).toContain('A minimal three-level machine');
+    await expect.poll(() => editorText(page)).toContain('A minimal three-level machine');
     await page.locator('[data-testid="error-list"][data-fresh="true"]').waitFor();
     expect(await page.getByTestId('pareto-point').count()).toBe(0);
     expect(await page.getByTestId('pareto-chart').innerText()).toContain('No results yet');
@@ -65,7 +65,7 @@ describe('explorer shell', () => {
     await page.waitForFunction(() => (localStorage.getItem('accelforge-web:state:v1') ?? '').includes('kept-after-reload'));
     await page.reload();
     await page.locator('[data-testid="spec-editor"][data-status="ready"] .monaco-editor').waitFor();
-    expect(await editorText(page)).toContain('# kept-after-reload');
+    await expect.poll(() => editorText(page)).toContain('# kept-after-reload');
     await context.close();
   });
 
@@ -77,7 +77,7 @@ describe('explorer shell', () => {
     await typeAtTop(page, '# shared-by-link\n');
     // Monaco renders typed lines a frame later; wait until the new line stands on its own.
     await expect.poll(() => editorText(page)).toMatch(/^# shared-by-link\n/);
-    const authored = await editorText(page);
+    const authored = await drawnEditorText(page);
     await page.getByTestId('copy-link').click();
     const link = await page.getByTestId('copied-link').inputValue();
     expect(link.startsWith(`${app.server.url}#s=`)).toBe(true);
@@ -86,7 +86,7 @@ describe('explorer shell', () => {
     const reader = await newContext(app);
     const fresh = await reader.newPage();
     await openApp(fresh, link);
-    expect(await editorText(fresh)).toBe(authored);
+    await expect.poll(() => editorText(fresh)).toBe(authored);
     expect(await selectedLabel(fresh, 'example-workload')).toMatch(/matvec/i);
     await reader.close();
   });

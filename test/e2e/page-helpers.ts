@@ -1,5 +1,6 @@
 /** Page steps every browser test repeats: a 1280x800 context, opening the app, picking options by label. */
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { ServedApp } from './browser.js';
 
 /** The smallest layout the explorer supports. */
@@ -37,4 +38,23 @@ export async function editorText(page: Page): Promise<string> {
     .sort((a, b) => a.top - b.top)
     .map((l) => l.text.replace(/\u00a0/g, ' '))
     .join('\n');
+}
+
+/**
+ * The editor text once Monaco has drawn it: some lines, unchanged over two animation frames. Monaco
+ * draws an empty or one-line view first and the rest a frame later; use this where the test does not
+ * know the text, and `expect.poll(() => editorText(page))` where it does.
+ */
+export async function drawnEditorText(page: Page): Promise<string> {
+  let previous: string | null = null;
+  await expect
+    .poll(async () => {
+      const text = await editorText(page);
+      const settled = text !== '' && text === previous;
+      previous = text;
+      if (!settled) await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      return settled;
+    })
+    .toBe(true);
+  return previous ?? '';
 }

@@ -161,8 +161,8 @@ describe('evaluate results', () => {
     await page.getByRole('tab', { name: 'mapping · bad.yaml' }).waitFor();
     await page.getByTestId('run-evaluate').click();
     await page.locator('[data-testid="progress"][data-status="failed"]').waitFor();
-    expect(await page.getByTestId('error-list').innerText()).toContain("Einsum 'Nope'");
-    expect(await page.getByTestId('energy-breakdown').innerText()).toContain('see Problems');
+    await expect.poll(() => page.getByTestId('error-list').innerText()).toContain("Einsum 'Nope'");
+    await expect.poll(() => page.getByTestId('energy-breakdown').innerText()).toContain('see Problems');
     await page.locator('[data-testid="spec-editor"] .squiggly-error').first().waitFor();
     await page.getByTestId('example-arch').waitFor();
     await context.close();

@@ -58,7 +58,7 @@ describe('the Eyeriss GlobalBuffer sweep in the page', () => {
     expect(await page.getByTestId('sweep-run').innerText()).toBe('Run sweep (32)');
     // A user edit elsewhere in the file, which opening points must keep.
     await page.getByTestId('tab-spec').click();
-    expect(await globalBufferSizeLine(page)).toBe('size: 1024 * 1024');
+    await expect.poll(() => globalBufferSizeLine(page)).toBe('size: 1024 * 1024');
     await page.locator('[data-testid="spec-editor"] .view-lines').click();
     await page.keyboard.press('Control+Home');
     await page.keyboard.type('# kept-note\n');
@@ -88,8 +88,9 @@ describe('the Eyeriss GlobalBuffer sweep in the page', () => {
     for (const p of shown) {
       await page.locator(`[data-testid="sweep-point"][data-index="${p.index}"]`).click();
       await page.locator(`[data-testid="sweep-opened"][data-index="${p.index}"]`).waitFor();
-      const total = Number(await page.locator('[data-testid="energy-breakdown"][data-total]').getAttribute('data-total'));
-      expect(total / (p.value * COMPUTE_OPS)).toBeCloseTo(1, 6);
+      // The breakdown follows the opened point (the previous point's total is still a [data-total]).
+      const total = () => page.locator('[data-testid="energy-breakdown"][data-total]').getAttribute('data-total');
+      await expect.poll(async () => Number(await total()) / (p.value * COMPUTE_OPS)).toBeCloseTo(1, 6);
       // The field went into the text; the note typed above moved it from line 17 to 18.
       const edit = page.getByTestId('sweep-opened-edit');
       expect(await edit.getAttribute('data-line')).toBe('18');
@@ -101,7 +102,7 @@ describe('the Eyeriss GlobalBuffer sweep in the page', () => {
 
     // The editor shows the opened design, with the user's note still there.
     await page.locator('[data-testid="sweep-opened-edit"] button').click();
-    expect(await page.getByTestId('sweep-builder').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('sweep-builder').count()).toBe(0);
     // Monaco draws the revealed lines a frame later.
     await expect.poll(() => globalBufferSizeLine(page)).toBe(`size: ${ORACLE[31]!.size_bits}`);
     await page.screenshot({ path: '/tmp/accelforge-sweep-eyeriss-editor-1280x800.png' });
@@ -123,7 +124,7 @@ describe('the Eyeriss GlobalBuffer sweep in the page', () => {
     await openApp(fresh, link);
     // The author left the spec tab showing.
     await expect.poll(() => editorText(fresh)).toMatch(/^# kept-note\n/);
-    expect(await globalBufferSizeLine(fresh)).toBe(`size: ${ORACLE[31]!.size_bits}`);
+    await expect.poll(() => globalBufferSizeLine(fresh)).toBe(`size: ${ORACLE[31]!.size_bits}`);
     await fresh.getByTestId('tab-sweep').click();
     expect(await fresh.getByTestId('sweep-run').innerText()).toBe('Run sweep (32)');
     expect(await fresh.getByTestId('sweep-key-0').inputValue()).toBe('arch.nodes[name=GlobalBuffer].size');

@@ -40,7 +40,7 @@ describe('design-space sweep', () => {
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await openApp(page, app.server.url);
     await buildSweep(page);
-    expect(await page.getByTestId('sweep-run').innerText()).toBe('Run sweep (4)');
+    await expect.poll(() => page.getByTestId('sweep-run').innerText()).toBe('Run sweep (4)');
     await page.getByTestId('sweep-run').click();
     await page.locator('[data-testid="sweep-status"][data-status="done"]').waitFor();
     const chart = page.getByTestId('sweep-chart');
@@ -106,7 +106,7 @@ describe('design-space sweep', () => {
     // Opening cell 6 (4 MB, KN = 8): the variable goes into the form, the size into the spec text.
     await page.locator('[data-testid="sweep-point"][data-index="6"]').click();
     await page.locator('[data-testid="sweep-opened"][data-index="6"]').waitFor();
-    expect(await page.locator('input[name="KN"]').inputValue()).toBe('8');
+    await expect.poll(() => page.locator('input[name="KN"]').inputValue()).toBe('8');
     expect(await page.getByTestId('sweep-opened-edit').innerText()).toContain(`${GLB} = 33554432 in arches/eyeriss.yaml:17`);
 
     await page.getByTestId('sweep-count-0').fill('32');
