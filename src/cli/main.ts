@@ -1,16 +1,18 @@
+#!/usr/bin/env node
+import { FileRefused } from '../engine/io/file-system.js';
 import { UsageError } from './args.js';
 import { COMMANDS } from './commands/index.js';
 
 const USAGE = `AccelForge Web command line
 
-usage: npm run cli -- <verb> [options]
+usage: accelforge-web <verb> [options]   (from a checkout: npm run cli -- <verb> [options])
 
 verbs:
 ${Object.entries(COMMANDS)
   .map(([name, command]) => `  ${name.padEnd(17)} ${command.summary}`)
   .join('\n')}
 
-Run 'npm run cli -- <verb> --help' for a verb's options.`;
+Run 'accelforge-web <verb> --help' for a verb's options.`;
 
 async function main(argv: string[]): Promise<number> {
   const [verb, ...rest] = argv;
@@ -35,6 +37,12 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${error.message}\n`);
       process.exitCode = 2;
+      return;
+    }
+    // A read refused outside the loader (e.g. a Timeloop file that is a device or too large).
+    if (error instanceof FileRefused) {
+      process.stderr.write(`error: ${error.message}\n  hint: ${error.hint}\n`);
+      process.exitCode = 1;
       return;
     }
     process.stderr.write(`internal error: ${(error as Error)?.message ?? String(error)}\n`);

@@ -7,19 +7,28 @@ import type { Result } from '../engine/base/result.js';
 import { mapSpecWith, type MapOptions, type MapResult } from '../engine/mapper/index.js';
 import { MapperPool, type MapperPoolOptions } from '../worker/pool/mapper-pool.js';
 import type { PoolWorker, PoolWorkerApi } from '../worker/pool/pool-protocol.js';
-import { NodeFileSystem } from './node-file-system.js';
+import type { SpecInput } from '../engine/pipeline/prepare.js';
 
-const WORKER_URL = new URL('./mapper-pool-worker.ts', import.meta.url);
-const TSX_API = import.meta.resolve('tsx/esm/api');
-// Node 20 loads a worker's entry before `--import tsx` hooks are ready, so the worker starts as a
-// tiny script that registers tsx first and then imports the TypeScript entry.
-const BOOTSTRAP = new URL(
-  `data:text/javascript,${encodeURIComponent(`import { register } from ${JSON.stringify(TSX_API)}; register(); await import(${JSON.stringify(WORKER_URL.href)});`)}`,
-);
+/** What a pool worker needs to read the design's files itself (see mapper-pool-worker.ts). */
+export interface NodeWorkerData {
+  /** Real paths of the folders the design may read; absent: the whole disk (tests, bench). */
+  readonly readRoots?: readonly string[];
+}
 
-/** One worker thread running the engine through tsx (the CLI itself runs under tsx). */
-export function spawnNodePoolWorker(): PoolWorker {
-  const worker = new Worker(BOOTSTRAP);
+// Built (dist/cli/*.mjs), the worker is plain JavaScript next to this file. Under tsx, Node 20
+// loads a worker's entry before `--import tsx` hooks are ready, so the worker starts as a tiny
+// script that registers tsx first and then imports the TypeScript entry.
+function workerEntry(): URL {
+  if (!import.meta.url.endsWith('.ts')) return new URL('./mapper-pool-worker.mjs', import.meta.url);
+  const entry = new URL('./mapper-pool-worker.ts', import.meta.url);
+  const tsxApi = import.meta.resolve('tsx/esm/api');
+  const bootstrap = `import { register } from ${JSON.stringify(tsxApi)}; register(); await import(${JSON.stringify(entry.href)});`;
+  return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
+}
+
+/** One worker thread running the engine. */
+export function spawnNodePoolWorker(data: NodeWorkerData = {}): PoolWorker {
+  const worker = new Worker(workerEntry(), { workerData: data });
   let terminating = false;
   const died = new Promise<Error>((resolve) => {
     worker.once('error', (error: unknown) => resolve(error instanceof Error ? error : new Error(String(error))));
@@ -43,25 +52,26 @@ export function defaultWorkerCount(): number {
 }
 
 /** A pool of `size` worker threads. Call `close()` when done or the process stays alive. */
-export function createNodeMapperPool(size = defaultWorkerCount(), options?: MapperPoolOptions): MapperPool {
-  return new MapperPool(spawnNodePoolWorker, size, options);
+export function createNodeMapperPool(size = defaultWorkerCount(), options?: MapperPoolOptions, data: NodeWorkerData = {}): MapperPool {
+  return new MapperPool(() => spawnNodePoolWorker(data), size, options);
 }
 
 let designCounter = 0;
 
 /**
  * Maps a spec on a fresh pool of `workers` threads (1 = in-process) and closes the pool.
- * Workers read the spec files from the same disk and working directory as this process.
+ * Workers read the spec files from the same disk and working directory as this process,
+ * confined to the same folders.
  */
 export async function mapOnNodePool(
-  input: { readonly specFiles: readonly string[]; readonly variables: Readonly<Record<string, unknown>> },
+  input: SpecInput & { readonly roots: readonly string[] },
   options: MapOptions,
   workers: number,
   poolOptions?: MapperPoolOptions,
 ): Promise<Result<MapResult>> {
-  const specInput = { fs: new NodeFileSystem(), specFiles: input.specFiles, variables: input.variables };
+  const specInput = { fs: input.fs, specFiles: input.specFiles, variables: input.variables };
   if (workers <= 1) return mapSpecWith(specInput, options);
-  const pool = createNodeMapperPool(workers, poolOptions);
+  const pool = createNodeMapperPool(workers, poolOptions, { readRoots: input.roots });
   try {
     const design = { id: `cli-${process.pid}-${++designCounter}`, specFiles: input.specFiles, variables: input.variables };
     pool.warm(design);

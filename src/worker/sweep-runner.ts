@@ -6,6 +6,7 @@ import { MemoryFileSystem, specError, SpecErrorException, type DesignFiles, type
 import { mapSpec } from '../engine/mapper/index.js';
 import { evaluationData } from '../engine/pipeline/design.js';
 import {
+  checkSweepSize,
   expandSweep,
   makeKnob,
   parseSweepValues,
@@ -68,7 +69,9 @@ function resolveKnobs(request: SweepRequest): SweepKnob[] | { error: SpecError }
     return { error: specError('schema', `a sweep takes one or two knobs, got ${request.knobs.length}`, { hint: 'Pick a variable or a field path for the first knob.' }) };
   }
   try {
-    return request.knobs.map((k) => makeKnob(k.key.trim(), parseSweepValues(k.values)));
+    const knobs = request.knobs.map((k) => makeKnob(k.key.trim(), parseSweepValues(k.values)));
+    checkSweepSize(knobs);
+    return knobs;
   } catch (thrown) {
     if (thrown instanceof SpecErrorException) return { error: thrown.specError };
     throw thrown;

@@ -1,30 +1,27 @@
 import { componentCosts, type ComponentsJson } from '../../engine/index.js';
-import { parseCommand, parseSetValues, stringList, UsageError } from '../args.js';
-import { NodeFileSystem } from '../node-file-system.js';
 import { printErrors } from '../format.js';
 import { formatSI } from '../format-results.js';
+import { writeJson } from '../json-output.js';
+import { parseSpecCommand, SPEC_USAGE } from '../spec-input.js';
 import type { Command } from './command.js';
 
 export const componentsCommand: Command = {
   summary: 'area, leak power and per-action energy, latency and throughput of each component',
-  usage: 'usage: npm run cli -- components <spec files> [--set KEY=VALUE ...] [--einsum NAME] [--json]',
+  usage: `usage: accelforge-web components <spec files> ${SPEC_USAGE} [--einsum NAME] [--json]`,
   async run(args) {
-    const { positionals, values } = parseCommand(args, {
-      set: { type: 'string', multiple: true },
-      einsum: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    });
-    if (positionals.length === 0) throw new UsageError(`no spec files given\n${this.usage}`);
-    const einsum = typeof values.einsum === 'string' ? values.einsum : undefined;
-    const result = componentCosts(
-      { fs: new NodeFileSystem(), specFiles: positionals, variables: parseSetValues(stringList(values.set)) },
-      einsum === undefined ? {} : { einsum },
+    const { values, input } = parseSpecCommand(
+      args,
+      { einsum: { type: 'string' }, json: { type: 'boolean', default: false } },
+      this.usage,
     );
+    const einsum = typeof values.einsum === 'string' ? values.einsum : undefined;
+    const result = componentCosts(input, einsum === undefined ? {} : { einsum });
     if (!result.ok) {
       printErrors(result.errors);
       return 1;
     }
-    process.stdout.write(values.json ? `${JSON.stringify(result.value)}\n` : formatComponents(result.value));
+    if (values.json) return writeJson(result.value);
+    process.stdout.write(formatComponents(result.value));
     return 0;
   },
 };

@@ -1,22 +1,23 @@
 import { writeFileSync } from 'node:fs';
 import { convertTimeloopFiles, formatLocation, renderReportMarkdown } from '../../engine/timeloop/index.js';
-import { parseCommand, UsageError } from '../args.js';
+import { parseCommand, stringList, UsageError } from '../args.js';
 import { printErrors } from '../format.js';
-import { NodeFileSystem } from '../node-file-system.js';
+import { confinedDisk } from '../spec-input.js';
 import type { Command } from './command.js';
 
 export const convertTimeloopCommand: Command = {
   summary: 'convert Timeloop v0.4/v0.3 specs (arch, problem, mapping, constraints, ERT/ART) into one AccelForge spec',
-  usage: 'usage: npm run cli -- convert-timeloop <timeloop files...> -o <out.yaml> [--report <report.md>]',
+  usage: 'usage: accelforge-web convert-timeloop <timeloop files...> -o <out.yaml> [--report <report.md>] [--allow-read DIR ...]',
   async run(args) {
     const { positionals, values } = parseCommand(args, {
       output: { type: 'string', short: 'o' },
       report: { type: 'string' },
+      'allow-read': { type: 'string', multiple: true },
     });
     if (positionals.length === 0) throw new UsageError(`no Timeloop files given\n${this.usage}`);
     const output = typeof values.output === 'string' ? values.output : undefined;
     if (!output) throw new UsageError(`no output file given (-o out.yaml)\n${this.usage}`);
-    const result = convertTimeloopFiles(new NodeFileSystem(), positionals);
+    const result = convertTimeloopFiles(confinedDisk(positionals, stringList(values['allow-read'])).fs, positionals);
     if (!result.ok) {
       printErrors(result.errors);
       return 1;

@@ -1,30 +1,23 @@
 import { evaluateSpecMapping } from '../../engine/index.js';
-import { parseCommand, parseSetValues, stringList, UsageError } from '../args.js';
-import { NodeFileSystem } from '../node-file-system.js';
 import { printErrors } from '../format.js';
 import { formatEvaluation } from '../format-results.js';
+import { writeJson } from '../json-output.js';
+import { parseSpecCommand, SPEC_USAGE } from '../spec-input.js';
 import type { Command } from './command.js';
 
 export const evaluateCommand: Command = {
   summary: "run the analytical model on the spec's mapping; print energy, latency and breakdowns",
-  usage: 'usage: npm run cli -- evaluate <spec files, one holding mapping:> [--set KEY=VALUE ...] [--json]',
+  usage: `usage: accelforge-web evaluate <spec files, one holding mapping:> ${SPEC_USAGE} [--json]`,
   async run(args) {
-    const { positionals, values } = parseCommand(args, {
-      set: { type: 'string', multiple: true },
-      json: { type: 'boolean', default: false },
-    });
-    if (positionals.length === 0) throw new UsageError(`no spec files given\n${this.usage}`);
-    const result = evaluateSpecMapping({
-      fs: new NodeFileSystem(),
-      specFiles: positionals,
-      variables: parseSetValues(stringList(values.set)),
-    });
+    const { values, input } = parseSpecCommand(args, { json: { type: 'boolean', default: false } }, this.usage);
+    const result = evaluateSpecMapping(input);
     if (!result.ok) {
       printErrors(result.errors);
       return 1;
     }
     const json = result.value.result.toCliJson();
-    process.stdout.write(values.json ? `${JSON.stringify(json)}\n` : formatEvaluation(json));
+    if (values.json) return writeJson(json);
+    process.stdout.write(formatEvaluation(json));
     return 0;
   },
 };

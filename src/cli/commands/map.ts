@@ -1,17 +1,12 @@
-import type { MapperMetric, MapResult } from '../../engine/mapper/index.js';
-import { parseCommand, parseSetValues, stringList, UsageError } from '../args.js';
-import { defaultWorkerCount, mapOnNodePool } from '../mapper-pool.js';
+import type { MapResult } from '../../engine/mapper/index.js';
+import { UsageError } from '../args.js';
 import { printErrors } from '../format.js';
 import { formatEvaluation } from '../format-results.js';
+import { writeJson } from '../json-output.js';
+import { MAPPER_OPTIONS, MAPPER_USAGE, parseMapperSettings } from '../mapper-flags.js';
+import { defaultWorkerCount, mapOnNodePool } from '../mapper-pool.js';
+import { parseSpecCommand, SPEC_USAGE } from '../spec-input.js';
 import type { Command } from './command.js';
-
-const METRICS: readonly MapperMetric[] = ['energy', 'latency', 'edp'];
-
-function parseMetric(value: unknown): MapperMetric | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && (METRICS as readonly string[]).includes(value)) return value as MapperMetric;
-  throw new UsageError(`--metric must be one of ${METRICS.join(', ')}, got '${String(value)}'`);
-}
 
 function parseCount(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -45,27 +40,22 @@ function formatMapped(mapped: MapResult): string {
 
 export const mapCommand: Command = {
   summary: 'search for the best mapping of the spec (FFM mapper) and evaluate it',
-  usage:
-    'usage: npm run cli -- map <spec files> [--set KEY=VALUE ...] [--metric energy|latency|edp] [--max-fused-loops N] [--unfused] [--workers N (default: CPUs; 1 = in-process)] [--json]',
+  usage: `usage: accelforge-web map <spec files> ${SPEC_USAGE} ${MAPPER_USAGE} [--max-fused-loops N] [--workers N (default: CPUs; 1 = in-process)] [--json]`,
   async run(args) {
-    const { positionals, values } = parseCommand(args, {
-      set: { type: 'string', multiple: true },
-      metric: { type: 'string' },
-      'max-fused-loops': { type: 'string' },
-      unfused: { type: 'boolean', default: false },
-      workers: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    });
-    if (positionals.length === 0) throw new UsageError(`no spec files given\n${this.usage}`);
-    const metric = parseMetric(values.metric);
+    const { values, input } = parseSpecCommand(
+      args,
+      { ...MAPPER_OPTIONS, 'max-fused-loops': { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean', default: false } },
+      this.usage,
+    );
+    const settings = parseMapperSettings(values);
     const maxFusedLoops = parseCount(values['max-fused-loops'], '--max-fused-loops');
     const workers = Math.max(1, parseCount(values.workers, '--workers') ?? defaultWorkerCount());
     const cancel = new AbortController();
     const onInterrupt = (): void => cancel.abort();
     process.once('SIGINT', onInterrupt);
     const result = await mapOnNodePool(
-      { specFiles: positionals, variables: parseSetValues(stringList(values.set)) },
-      { ...(metric ? { metric } : {}), ...(maxFusedLoops !== undefined ? { maxFusedLoops } : {}), unfused: values.unfused === true, signal: cancel.signal },
+      input,
+      { ...settings, ...(maxFusedLoops !== undefined ? { maxFusedLoops } : {}), signal: cancel.signal },
       workers,
       { onWorkerCrash: (message) => process.stderr.write(`warning: ${message}; retrying its job on another worker\n`) },
     ).finally(() => process.off('SIGINT', onInterrupt));
@@ -73,7 +63,8 @@ export const mapCommand: Command = {
       printErrors(result.errors);
       return 1;
     }
-    process.stdout.write(values.json ? `${JSON.stringify(cliJson(result.value))}\n` : formatMapped(result.value));
+    if (values.json) return writeJson(cliJson(result.value));
+    process.stdout.write(formatMapped(result.value));
     return 0;
   },
 };

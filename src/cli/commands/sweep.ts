@@ -1,25 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { SpecErrorException } from '../../engine/base/errors.js';
-import type { MapperMetric } from '../../engine/mapper/index.js';
-import { parseKnob, runSweep, sweepToCsv, type SweepKnob, type SweepPointResult, type SweepResult } from '../../engine/sweep/index.js';
-import { parseCommand, parseSetValues, stringList, UsageError } from '../args.js';
+import { checkSweepSize, parseKnob, runSweep, sweepToCsv, type SweepKnob, type SweepPointResult, type SweepResult } from '../../engine/sweep/index.js';
+import { stringList, UsageError } from '../args.js';
 import { formatCount, printErrors } from '../format.js';
 import { formatSI } from '../format-results.js';
-import { NodeFileSystem } from '../node-file-system.js';
+import { writeJson } from '../json-output.js';
+import { MAPPER_OPTIONS, MAPPER_USAGE, parseMapperSettings } from '../mapper-flags.js';
+import { parseSpecCommand, SPEC_USAGE } from '../spec-input.js';
 import type { Command } from './command.js';
-
-const METRICS: readonly MapperMetric[] = ['energy', 'latency', 'edp'];
-
-function parseMetric(value: unknown): MapperMetric | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value === 'string' && (METRICS as readonly string[]).includes(value)) return value as MapperMetric;
-  throw new UsageError(`--metric must be one of ${METRICS.join(', ')}, got '${String(value)}'`);
-}
 
 function parseKnobs(entries: readonly string[]): SweepKnob[] {
   if (entries.length < 1 || entries.length > 2) throw new UsageError('give one or two --vary KEY=VALUES');
   try {
-    return entries.map(parseKnob);
+    const knobs = entries.map(parseKnob);
+    checkSweepSize(knobs);
+    return knobs;
   } catch (error) {
     if (error instanceof SpecErrorException) throw new UsageError(`${error.specError.message}\n  hint: ${error.specError.hint ?? ''}`);
     throw error;
@@ -64,40 +59,33 @@ function formatTable(sweep: SweepResult): string {
 export const sweepCommand: Command = {
   summary: 'map the spec at every point of a one- or two-knob design-space sweep',
   usage:
-    'usage: npm run cli -- sweep <spec files> --vary KEY=VALUES [--vary KEY2=VALUES] [--set KEY=VALUE ...] [--metric energy|latency|edp] [--unfused] [--csv out.csv] [--json]\n' +
+    `usage: accelforge-web sweep <spec files> --vary KEY=VALUES [--vary KEY2=VALUES] ${SPEC_USAGE} ${MAPPER_USAGE} [--csv out.csv] [--json]\n` +
     '  KEY: a Jinja variable (GlobalBufferSize) or a field path (arch.nodes[name=GlobalBuffer].size)\n' +
-    '  VALUES: 1,2,4 | lin:START:STOP:N | log:START:STOP:N; 32B, 64KB, 4MB are bytes, converted to bits',
+    '  VALUES: 1,2,4 | lin:START:STOP:N | log:START:STOP:N; 32B, 64KB, 4MB are bytes, converted to bits\n' +
+    '  --time-limit and --memory-limit apply to each point',
   async run(args) {
-    const { positionals, values } = parseCommand(args, {
-      vary: { type: 'string', multiple: true },
-      set: { type: 'string', multiple: true },
-      metric: { type: 'string' },
-      unfused: { type: 'boolean', default: false },
-      csv: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    });
-    if (positionals.length === 0) throw new UsageError(`no spec files given\n${this.usage}`);
+    const { values, input } = parseSpecCommand(
+      args,
+      { ...MAPPER_OPTIONS, vary: { type: 'string', multiple: true }, csv: { type: 'string' }, json: { type: 'boolean', default: false } },
+      this.usage,
+    );
     const knobs = parseKnobs(stringList(values.vary));
-    const metric = parseMetric(values.metric);
+    const settings = parseMapperSettings(values);
     const controller = new AbortController();
     process.once('SIGINT', () => controller.abort());
     const result = await runSweep(
-      new NodeFileSystem(),
-      {
-        specFiles: positionals,
-        variables: parseSetValues(stringList(values.set)),
-        knobs,
-        settings: { ...(metric ? { metric } : {}), unfused: values.unfused === true },
-      },
+      input.fs,
+      { specFiles: input.specFiles, variables: input.variables, knobs, settings },
       {
         signal: controller.signal,
         onPoint: ({ point }, done, total) => process.stderr.write(`point ${done}/${total}: ${point.ok ? 'ok' : 'failed'} in ${point.seconds.toFixed(2)} s\n`),
       },
     );
     if (typeof values.csv === 'string') writeFileSync(values.csv, sweepToCsv(result));
-    process.stdout.write(values.json ? `${JSON.stringify(result)}\n` : formatTable(result));
     const failed = result.points.filter((p) => !p.ok);
-    if (failed.length > 0 && !values.json) printErrors(failed[0]!.errors);
+    if (values.json) return Math.max(writeJson(result), failed.length > 0 || result.cancelled ? 1 : 0);
+    process.stdout.write(formatTable(result));
+    if (failed.length > 0) printErrors(failed[0]!.errors);
     return failed.length > 0 || result.cancelled ? 1 : 0;
   },
 };

@@ -21,3 +21,18 @@ export class FileNotFound extends Error {
     this.name = 'FileNotFound';
   }
 }
+
+/**
+ * A read the file system will not do: outside the design's folders, too large, or not a regular
+ * file. The loader turns it into a positioned SpecError.
+ */
+export class FileRefused extends Error {
+  constructor(
+    readonly path: string,
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+    this.name = 'FileRefused';
+  }
+}

@@ -1,9 +1,9 @@
 /** The sweep driver: one or two knobs → a grid of independent points, mapped one by one and streamed. */
-import { specError } from '../base/errors.js';
+import { failWith, specError } from '../base/errors.js';
 import type { FileSystem } from '../io/file-system.js';
 import type { SweepKnob } from './knobs.js';
 import { runSweepPoint, type MapSettings, type SweepPointResult, type SweepPointRun, type SweepPointSpec } from './point.js';
-import type { SweepValue } from './values.js';
+import { MAX_SWEEP_POINTS, type SweepValue } from './values.js';
 
 export interface SweepSpec {
   readonly specFiles: readonly string[];
@@ -29,9 +29,19 @@ export interface SweepHooks {
   readonly runPoint?: (point: SweepPointSpec) => Promise<SweepPointRun>;
 }
 
+/** Refuses a grid of more than MAX_SWEEP_POINTS points before anything is expanded. */
+export function checkSweepSize(knobs: readonly SweepKnob[]): void {
+  const points = knobs.reduce((product, knob) => product * knob.values.length, 1);
+  if (points <= MAX_SWEEP_POINTS) return;
+  failWith('mapper', `the sweep has ${points.toLocaleString('en-US')} points; at most ${MAX_SWEEP_POINTS.toLocaleString('en-US')} are allowed`, {
+    hint: 'Use fewer values per knob (each point is a full mapper run), or split the sweep into several runs.',
+  });
+}
+
 /** The grid of point specs, first knob outermost. */
 export function expandSweep(sweep: SweepSpec): SweepPointSpec[] {
   if (sweep.knobs.length < 1 || sweep.knobs.length > 2) throw new RangeError('a sweep has one or two knobs');
+  checkSweepSize(sweep.knobs);
   let combos: Record<string, SweepValue>[] = [{}];
   for (const knob of sweep.knobs) combos = combos.flatMap((c) => knob.values.map((v) => ({ ...c, [knob.key]: v })));
   return combos.map((knobs, index) => pointSpec(sweep, knobs, index));

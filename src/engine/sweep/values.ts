@@ -10,6 +10,9 @@ const BYTE_MULTIPLIERS: Readonly<Record<string, number>> = {
 
 const NUMBER_WITH_SUFFIX = /^([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z]*)$/;
 
+/** Most points a sweep may have (each point is a full mapper run); more is a typo or an attack. */
+export const MAX_SWEEP_POINTS = 10_000;
+
 /** A sweep value: a number, or a string/boolean for Jinja variables (lists only). */
 export type SweepValue = number | string | boolean;
 
@@ -57,6 +60,7 @@ function parseRange(kind: 'lin' | 'log', body: string, whole: string): number[] 
   const count = Number(parts[2]);
   if (!start || !stop) failValues(whole, 'START and STOP must be numbers, optionally with B/KB/MB/GB');
   if (!Number.isInteger(count) || count < 1) failValues(whole, 'N must be a positive integer');
+  if (count > MAX_SWEEP_POINTS) failValues(whole, `N is ${parts[2]}, but a sweep has at most ${MAX_SWEEP_POINTS.toLocaleString('en-US')} points`);
   if (kind === 'log' && (start.value <= 0 || stop.value <= 0)) failValues(whole, 'log ranges need positive START and STOP');
   const values = kind === 'lin' ? linspace(start.value, stop.value, count) : logspace(start.value, stop.value, count);
   // Memory sizes are whole bits; plain numbers keep their fractions.

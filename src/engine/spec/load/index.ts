@@ -4,7 +4,7 @@
  */
 import { SpecErrorException, failWith, specError, type SpecError } from '../../base/errors.js';
 import { err, ok, type Result } from '../../base/result.js';
-import type { FileSystem } from '../../io/file-system.js';
+import { FileRefused, type FileSystem } from '../../io/file-system.js';
 import { resolvePath } from '../../io/paths.js';
 import { isRawMap, type RawMap } from '../raw.js';
 import type { EntryMeta, SourceIndex } from '../source-index.js';
@@ -94,6 +94,7 @@ export function loadSpecFiles(paths: string[], options: LoadOptions): Result<Loa
     });
   } catch (error) {
     if (error instanceof SpecErrorException) return err(withSpecPath(error.specError, options.fs));
+    if (error instanceof FileRefused) return err(specError('io', error.message, { hint: error.hint }));
     const message = error instanceof Error ? error.message : String(error);
     return err(specError('io', `Could not load the spec: ${message}`, { hint: 'This is a loader bug; please report it with the input files.' }));
   }

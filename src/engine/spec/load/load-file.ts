@@ -1,6 +1,6 @@
 /** One file, fully loaded: Jinja render → YAML → `!include_loaded` → `<<<` merges. */
 import { failWith, SpecErrorException, type SourcePos } from '../../base/errors.js';
-import { FileNotFound } from '../../io/file-system.js';
+import { FileNotFound, FileRefused } from '../../io/file-system.js';
 import { dirname, joinPath } from '../../io/paths.js';
 import type { RawValue } from '../raw.js';
 import { applyHierarchicalMerges } from './hierarchical-merge.js';
@@ -20,17 +20,34 @@ export interface FileRequest {
 }
 
 const MAX_DEPTH = 64;
+/** Most characters one load may read, summed over every file and include (one file may be read many times). */
+export const MAX_SPEC_CHARS = 64 * 1024 * 1024;
 
 function readText(session: LoadSession, request: FileRequest): string {
+  let text: string;
   try {
-    return session.fs.readText(request.path);
+    text = session.fs.readText(request.path);
   } catch (error) {
+    if (error instanceof FileRefused) return failRefused(error, request.from);
     if (!(error instanceof FileNotFound)) throw error;
     return failWith('io', `File not found: ${session.displayName(request.path)}`, {
       ...(request.from ? { pos: request.from } : {}),
       hint: `Searched: ${request.path}`,
     });
   }
+  session.charsRead += text.length;
+  if (session.charsRead > MAX_SPEC_CHARS) {
+    failWith('io', `The spec is larger than ${MAX_SPEC_CHARS / (1024 * 1024)} Mi characters (all files and includes together) after reading ${session.displayName(request.path)}`, {
+      ...(request.from ? { pos: request.from } : {}),
+      hint: 'Check for a file included many times, or split the design.',
+    });
+  }
+  return text;
+}
+
+/** A read the file system refused (outside the design's folders, too large, a device), as a SpecError. */
+export function failRefused(error: FileRefused, pos: SourcePos | undefined): never {
+  return failWith('io', error.message, { ...(pos ? { pos } : {}), hint: error.hint });
 }
 
 function enter(session: LoadSession, request: FileRequest): void {
@@ -78,7 +95,13 @@ export function loadFile(session: LoadSession, request: FileRequest): RawValue {
       includes: state.includes,
       legacyInclude: (path, pos) => {
         const absolute = joinPath(dirname(request.path), path);
-        const real = session.fs.exists(absolute) ? session.fs.realPath(absolute) : absolute;
+        let real: string;
+        try {
+          real = session.fs.exists(absolute) ? session.fs.realPath(absolute) : absolute;
+        } catch (error) {
+          if (error instanceof FileRefused) failRefused(error, pos);
+          throw error;
+        }
         return loadFile(session, { path: real, data: request.data, includeDirs: request.includeDirs, from: pos });
       },
     });

@@ -12,6 +12,8 @@ export class LoadSession {
   /** Every file read, absolute, in first-read order. */
   readonly dependencies: string[] = [];
   readonly variableScans: JinjaVariableScan[] = [];
+  /** Characters read so far, every read counted (the loader caps the total). */
+  charsRead = 0;
   private readonly ids = new Map<string, number>();
 
   constructor(readonly fs: FileSystem) {}

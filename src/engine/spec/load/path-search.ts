@@ -6,8 +6,12 @@ import { globSegmentToRegExp, hasGlobMagic, isAbsolute, joinPath, normalizePath 
 export function globPaths(fs: FileSystem, pattern: string): string[] {
   const normalized = normalizePath(pattern);
   if (!hasGlobMagic(normalized)) return fs.exists(normalized) ? [normalized] : [];
-  let current = ['/'];
-  for (const segment of normalized.split('/').filter((s) => s !== '')) {
+  // Walk from the folder above the first glob segment: a confined file system refuses the
+  // folders above a design's root, which a walk from `/` would visit.
+  const segments = normalized.split('/').filter((s) => s !== '');
+  const firstMagic = segments.findIndex(hasGlobMagic);
+  let current = [`/${segments.slice(0, firstMagic).join('/')}`];
+  for (const segment of segments.slice(firstMagic)) {
     const next: string[] = [];
     for (const dir of current) {
       if (!hasGlobMagic(segment)) {

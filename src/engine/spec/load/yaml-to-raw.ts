@@ -10,6 +10,7 @@ import type { EntryMeta, SourceIndex } from '../source-index.js';
 import type { PositionMap } from './position-map.js';
 import { resolveIncludeLoaded } from './include-loaded.js';
 import type { IncludeResult } from './jinja-globals.js';
+import { ExpansionBudget } from './expansion-budget.js';
 
 export interface YamlContext {
   readonly positions: PositionMap;
@@ -39,6 +40,7 @@ export function parseYamlToRaw(text: string, context: YamlContext): RawValue {
 
 class Converter {
   private readonly memo = new Map<Node, RawValue>();
+  private readonly budget = new ExpansionBudget();
 
   constructor(
     private readonly doc: Document,
@@ -72,19 +74,24 @@ class Converter {
     const yamlNode = node as Node;
     const known = this.memo.get(yamlNode);
     if (known !== undefined) return known;
+    const started = this.budget.start(yamlNode, () => this.pos(yamlNode));
     let value: RawValue;
     if (isScalar(node)) value = this.convertScalar(node);
     else if (isMap(node)) value = this.convertMap(node);
     else if (isSeq(node)) value = this.convertSeq(node);
     else failWith('yaml', 'Unsupported YAML node', { pos: this.pos(yamlNode) });
     this.memo.set(yamlNode, value);
+    this.budget.finish(yamlNode, started);
     return value;
   }
 
   private convertAlias(alias: Node & { source: string; resolve(doc: Document): Node | undefined }): RawValue {
     const target = alias.resolve(this.doc);
     if (!target) failWith('yaml', `Unknown YAML alias *${alias.source}`, { pos: this.pos(alias), hint: 'Define the anchor (&name) before using it.' });
-    return this.convert(target);
+    // An anchor still being converted is in the memo (and open in the budget, which refuses it).
+    const value = this.memo.has(target) ? this.memo.get(target)! : this.convert(target);
+    this.budget.alias(target, () => this.pos(alias));
+    return value;
   }
 
   private tagOf(node: Node): string | undefined {
@@ -96,7 +103,7 @@ class Converter {
   private convertScalar(node: Scalar): RawValue {
     const tag = this.tagOf(node);
     const source = typeof node.source === 'string' ? node.source : String(node.value);
-    if (tag === '!include_loaded') return resolveIncludeLoaded(source.trim(), this.context.includes, this.pos(node));
+    if (tag === '!include_loaded') return this.includeLoaded(source.trim(), node);
     if (tag === '!include') return this.context.legacyInclude(source.trim().replace(/,$/, ''), this.pos(node));
     if (tag === '!nomerge') failWith('yaml', '!nomerge can only be used on a mapping or a sequence', { pos: this.pos(node) });
     if (tag !== undefined) this.misplacedTag(tag, 'a scalar', node);
@@ -107,6 +114,12 @@ class Converter {
     if (value === null || typeof value === 'boolean' || typeof value === 'number' || typeof value === 'string') return value;
     if (typeof value === 'bigint') return Number(value);
     return String(value);
+  }
+
+  private includeLoaded(path: string, node: Scalar): RawValue {
+    const value = resolveIncludeLoaded(path, this.context.includes, this.pos(node));
+    this.budget.reference(value, () => this.pos(node));
+    return value;
   }
 
   private misplacedTag(tag: string, what: string, node: Node): never {
