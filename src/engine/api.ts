@@ -172,6 +172,8 @@ export interface MapDesignResult {
   /** Index into `front` of the mapping `evaluation` describes; -1 when the mapper failed. */
   readonly bestIndex: number;
   readonly stats: { readonly templates: number; readonly evaluated: number; readonly seconds: number } | null;
+  /** E.g. "stopped at the time limit (60 s); results may not be optimal". */
+  readonly warnings?: readonly string[];
 }
 
 /**

@@ -4,15 +4,13 @@ import { err, ok, type Result } from '../base/result.js';
 import type { LatencyEvaluator } from '../model/index.js';
 import { prepareSpec, runStage, type SpecInput } from '../pipeline/prepare.js';
 import type { MapperEventHandler } from './events.js';
-import { announceTemplates, einsumFrontOf, finishMap, planMap, stoppedError, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
-import { MappingStopped, runTemplateJob } from './tile-search.js';
+import { announceTemplates, einsumFrontOf, finishMap, finishStopped, planMap, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
+import { runTemplateJob } from './tile-search.js';
+import { MappingStopped, type StopSignal } from './stop-check.js';
 import { TemplateMemo } from './template-memo.js';
 import type { EinsumFront, TemplateFront, TemplateJob } from './types.js';
 
-/** Any AbortSignal-like object. */
-export interface StopSignal {
-  readonly aborted: boolean;
-}
+export type { StopSignal };
 
 /**
  * Runs template jobs (in any order, on any number of workers) and reports each front as it
@@ -31,7 +29,9 @@ export function inProcessRunner(evaluateLatency?: LatencyEvaluator): JobRunner {
     const memo = new TemplateMemo();
     for (const job of jobs) {
       if (signal.aborted) throw new MappingStopped();
-      onJobDone(runTemplateJob(job, { ...(evaluateLatency ? { evaluateLatency } : {}), signal, memo }));
+      const front = runTemplateJob(job, { ...(evaluateLatency ? { evaluateLatency } : {}), signal, memo });
+      onJobDone(front);
+      if (front.stopped) throw new MappingStopped();
       await nextMacrotask();
     }
   };
@@ -57,11 +57,13 @@ export async function mapSpecWith(input: SpecInput, options: DriverOptions = {},
   const runJobs = options.runJobs ?? inProcessRunner(plan.value.evaluateLatency);
   const fronts = await runAll(plan.value, runJobs, onEvent);
   if (!fronts.ok) return fronts;
-  const finished = runStage(prepared.value.loaded, () => finishPlan(plan.value, fronts.value, onEvent));
+  const { done, stopped } = fronts.value;
+  const finished = runStage(prepared.value.loaded, () => (stopped ? finishStopped(plan.value, done, onEvent) : finishPlan(plan.value, done, onEvent)));
   return finished.ok ? finished.value : finished;
 }
 
-async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHandler): Promise<Result<Map<number, TemplateFront>>> {
+/** Every template's front, or (`stopped`) those that finished before a cancel or the time limit. */
+async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHandler): Promise<Result<{ done: Map<number, TemplateFront>; stopped: boolean }>> {
   const einsumName = new Map(plan.prepared.evaluated.workload.einsums.map((e) => [e.index, e.name]));
   announceTemplates(plan, onEvent);
   const fronts = new Map<number, TemplateFront>();
@@ -71,12 +73,11 @@ async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHan
       onEvent(templateDone(einsumName.get(front.einsumIndex) ?? '', front));
     }, plan.signal);
   } catch (error) {
-    if (plan.signal.aborted || error instanceof MappingStopped) return err(stoppedError(plan.cancelled()));
+    if (plan.signal.aborted || error instanceof MappingStopped) return ok({ done: fronts, stopped: true });
     const message = error instanceof Error ? error.message : String(error);
     return err(specError('mapper', `a mapper worker failed: ${message}`, { hint: 'Retry with --workers 1 (in-process) to see whether the spec or the worker is at fault.' }));
   }
-  if (plan.signal.aborted && fronts.size < plan.jobs.length) return err(stoppedError(plan.cancelled()));
-  return ok(fronts);
+  return ok({ done: fronts, stopped: plan.signal.aborted && fronts.size < plan.jobs.length });
 }
 
 /** Per-Einsum fronts from the template fronts in template order (never completion order), then the join. */

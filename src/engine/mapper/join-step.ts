@@ -6,6 +6,7 @@
 import { mostLoops, parseCompatibility, partLoops, restrictCompatibility } from './compatibility.js';
 import { prune } from './join.js';
 import { joinReservations, readyLeft, type ReadiedLeft, type ReservationSpace } from './reservation-join.js';
+import { frontRowBytes, type MemoryBudget } from './memory-budget.js';
 import type { EinsumFront, FrontRow, MapperMetric } from './types.js';
 
 /** A group is re-pruned once it holds this many rows more than after its last pruning. */
@@ -18,25 +19,38 @@ export interface JoinBound {
   keep(row: FrontRow): boolean;
 }
 
+/** How a join step stops: a StopCheck tick per pair tried, and the run's memory limit. */
+export interface JoinLimits {
+  readonly poll?: () => void;
+  readonly budget?: MemoryBudget;
+}
+
+/** Rows checked against the memory limit at once: a row's size is estimated on one of them. */
+const MEMORY_CHECK_EVERY = 4096;
+
 /** Rows per compatibility group, pruned whenever a group grows large. */
 class GroupedFront {
   private readonly groups = new Map<string, { rows: FrontRow[]; pruned: number }>();
+  private held = 0;
 
-  constructor(private readonly metric: MapperMetric) {}
+  constructor(private readonly metric: MapperMetric, private readonly limits: JoinLimits, private readonly leftBytes: number) {}
 
   add(row: FrontRow): void {
     let group = this.groups.get(row.compat);
     if (!group) this.groups.set(row.compat, (group = { rows: [], pruned: 0 }));
     group.rows.push(row);
+    if (++this.held % MEMORY_CHECK_EVERY === 0) this.limits.budget?.check(this.leftBytes + this.held * frontRowBytes(row), 'the rows of one join step');
     if (group.rows.length >= group.pruned + REPRUNE_AT) {
-      group.rows = prune(group.rows, this.metric);
+      const before = group.rows.length;
+      group.rows = prune(group.rows, this.metric, this.limits.poll);
       group.pruned = group.rows.length;
+      this.held -= before - group.rows.length;
     }
   }
 
   /** Every group's front, groups in key order. */
   rows(): FrontRow[] {
-    return [...this.groups.keys()].sort().flatMap((key) => prune(this.groups.get(key)!.rows, this.metric));
+    return [...this.groups.keys()].sort().flatMap((key) => prune(this.groups.get(key)!.rows, this.metric, this.limits.poll));
   }
 }
 
@@ -77,8 +91,10 @@ function nestsFit(left: readonly string[], right: readonly string[]): boolean {
 /**
  * Joins the next Einsum's front onto the prefix front. Energies and latencies add (Einsums run one
  * after another); the result keeps the compatibility of the tensors in `live` (used later).
+ * `limits.poll` is called once per pair tried (a StopCheck tick); throwing from it stops the join.
  */
-export function joinFronts(left: readonly FrontRow[], right: EinsumFront, metric: MapperMetric, live: ReadonlySet<string> = new Set(), space?: ReservationSpace, bound?: JoinBound): FrontRow[] {
+export function joinFronts(left: readonly FrontRow[], right: EinsumFront, metric: MapperMetric, live: ReadonlySet<string> = new Set(), space?: ReservationSpace, bound?: JoinBound, limits: JoinLimits = {}): FrontRow[] {
+  const poll = limits.poll;
   const rightParts = right.rows.map((r) => parseCompatibility(r.compat));
   const leftParts = left.map((l) => parseCompatibility(l.compat));
   const rightNests = rightParts.map(fusedNest);
@@ -91,7 +107,7 @@ export function joinFronts(left: readonly FrontRow[], right: EinsumFront, metric
     if (list) list.push(i);
     else index.set(key, [i]);
   });
-  const out = new GroupedFront(metric);
+  const out = new GroupedFront(metric, limits, left.length * (left[0] ? frontRowBytes(left[0]) : 0));
   left.forEach((l, li) => {
     const lp = leftParts[li]!;
     const key = sharedKey(lp, shared);
@@ -106,6 +122,7 @@ export function joinFronts(left: readonly FrontRow[], right: EinsumFront, metric
     // A row without some shared tensor is checked against every right row.
     const candidates = key === null ? [...rightParts.keys()] : [...(index.get(key) ?? []), ...(index.get('\u0000') ?? [])];
     for (const i of candidates) {
+      poll?.();
       const r = right.rows[i]!;
       const rp = rightParts[i]!;
       if ((key === null || index.has('\u0000')) && !compatible(lp, rp)) continue;

@@ -20,9 +20,10 @@ export function comparePicks(a: FrontRow, b: FrontRow): number {
   return a.picks.length - b.picks.length;
 }
 
-export function prune(unordered: readonly FrontRow[], metric: MapperMetric): FrontRow[] {
+/** The Pareto-optimal rows; `poll` (a StopCheck tick) is called per row when the filter is quadratic. */
+export function prune(unordered: readonly FrontRow[], metric: MapperMetric, poll?: () => void): FrontRow[] {
   const rows = [...unordered].sort(comparePicks);
-  if (rows[0]?.res) return pruneWithUsage(rows, metric, (r) => stateColumns(r.res!));
+  if (rows[0]?.res) return pruneWithUsage(rows, metric, (r) => stateColumns(r.res!), poll);
   const keep = paretoIndices(
     rows.map((r) => r.energy),
     rows.map((r) => r.latency),
@@ -32,7 +33,7 @@ export function prune(unordered: readonly FrontRow[], metric: MapperMetric): Fro
 }
 
 /** Pareto over the metric's objectives and the given usage columns (rows already in pick order). */
-function pruneWithUsage(rows: readonly FrontRow[], metric: MapperMetric, usage: (row: FrontRow) => ArrayLike<number>): FrontRow[] {
+function pruneWithUsage(rows: readonly FrontRow[], metric: MapperMetric, usage: (row: FrontRow) => ArrayLike<number>, poll?: () => void): FrontRow[] {
   const head = (row: FrontRow): number[] => metricObjectives(metric, row.energy, row.latency);
   const objectives = head(rows[0]!).length;
   const width = objectives + usage(rows[0]!).length;
@@ -41,7 +42,7 @@ function pruneWithUsage(rows: readonly FrontRow[], metric: MapperMetric, usage: 
     values.set(head(row), r * width);
     values.set(usage(row), r * width + objectives);
   });
-  return paretoMinimal(values, width, [...rows.keys()]).sort((a, b) => a - b).map((r) => rows[r]!);
+  return paretoMinimal(values, width, [...rows.keys()], poll).sort((a, b) => a - b).map((r) => rows[r]!);
 }
 
 /** Pareto-prunes inside each compatibility group (rows of different groups are not comparable). */

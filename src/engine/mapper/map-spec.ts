@@ -1,5 +1,5 @@
 /** `map`: the sequential mapper driver: templates → tile search → per-Einsum fronts → join → best mapping. */
-import { specError, type SpecError } from '../base/errors.js';
+import { specError, SpecErrorException, type SpecError } from '../base/errors.js';
 import { err, ok, type Result } from '../base/result.js';
 import { createDefaultRegistry, type ComponentModelRegistry } from '../components/index.js';
 import { evaluateMapping, printMapping, type LatencyEvaluator, type ModelResult } from '../model/index.js';
@@ -17,11 +17,14 @@ import { reservationSpace, peakUsage } from './reservation-join.js';
 import { reservationLayout } from './reservations.js';
 import { objective } from './pareto.js';
 import { makePmappingTemplates } from './templates.js';
-import { MappingStopped, runTemplateJob } from './tile-search.js';
+import { runTemplateJob } from './tile-search.js';
+import { MappingStopped, StopCheck, type StopSignal } from './stop-check.js';
+import { checkRankSizes, JOIN_GRACE_SECONDS, runClock, stoppedError, timeLimitWarning, type ClockOptions } from './run-limits.js';
 import { TemplateMemo } from './template-memo.js';
+import { effectiveMemoryLimit, MemoryBudget, MemoryLimitExceeded, memoryLimitError, templateFrontBytes } from './memory-budget.js';
 import type { EinsumFront, FrontRow, MapperMetric, TemplateFront, TemplateJob } from './types.js';
 
-export interface MapOptions {
+export interface MapOptions extends ClockOptions {
   /** Default: from `mapper.metrics` (EDP if it has ENERGY_DELAY_PRODUCT or both energy and latency). */
   readonly metric?: MapperMetric;
   /** Default: `mapper.max_fused_loops`. */
@@ -31,13 +34,8 @@ export interface MapOptions {
   /** Memory usage is an objective too (RESOURCE_USAGE); default: from `mapper.metrics`. */
   readonly resourceUsage?: boolean;
   readonly registry?: ComponentModelRegistry;
-  /** Any AbortSignal-like object. */
-  readonly signal?: { readonly aborted: boolean };
-  readonly timeLimitSeconds?: number;
   /** Default: `mapper.memory_limit` (bytes). Set by the CLI's `--memory-limit`. */
   readonly memoryLimitBytes?: number;
-  /** Clock in milliseconds (for the time limit and stats); `Date.now` by default. */
-  readonly now?: () => number;
 }
 
 export interface MapStats {
@@ -59,6 +57,8 @@ export interface MapResult {
   /** Index into `front` of the chosen mapping. */
   readonly bestIndex: number;
   readonly stats: MapStats;
+  /** E.g. the time limit stopped the search, so the result may not be optimal. */
+  readonly warnings: readonly string[];
 }
 
 function metricFromSpec(bits: number): MapperMetric {
@@ -77,7 +77,8 @@ export function mapSpec(input: SpecInput, options: MapOptions = {}, onEvent: Map
     try {
       return mapPrepared(prepared.value, options, onEvent);
     } catch (error) {
-      if (error instanceof MappingStopped) return err(stoppedError(options.signal?.aborted ?? false));
+      if (error instanceof MappingStopped) return err(stoppedError(options.signal?.aborted ?? false, options.timeLimitSeconds ?? prepared.value.spec.mapper.time_limit));
+      if (error instanceof MemoryLimitExceeded) return err(memoryLimitError(error));
       throw error;
     }
   });
@@ -92,37 +93,52 @@ export interface MapPlan {
   readonly registry: ComponentModelRegistry;
   readonly jobs: readonly TemplateJob[];
   readonly evaluateLatency: LatencyEvaluator;
-  /** True once the caller cancels or the time limit passes. */
-  readonly signal: { readonly aborted: boolean };
+  /** True once the caller cancels or the time limit passes: the template search stops. */
+  readonly signal: StopSignal;
+  /** True once the caller cancels or the time limit's grace passes: the join stops. */
+  readonly joinSignal: StopSignal;
   readonly cancelled: () => boolean;
   readonly now: () => number;
   readonly start: number;
+  readonly timeLimitSeconds: number;
+  /** What the run holds for good (template fronts) against mapper.memory_limit. */
+  readonly memory: MemoryBudget;
   /** Set when RESOURCE_USAGE is an objective. */
   readonly usage?: UsageTracking;
 }
 
 /** Templates, latency evaluator and stop signal of one run. */
 export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
-  const now = options.now ?? (() => Date.now());
-  const start = now();
   const { spec, evaluated } = prepared;
+  const clock = runClock(options, spec.mapper.time_limit);
   const metric = options.metric ?? metricFromSpec(spec.mapper.metrics);
   const registry = options.registry ?? createDefaultRegistry();
-  const deadline = start + (options.timeLimitSeconds ?? Math.min(spec.mapper.time_limit, 1e9)) * 1000;
-  const cancelled = (): boolean => options.signal?.aborted ?? false;
-  const signal = { get aborted(): boolean { return cancelled() || now() > deadline; } };
+  checkRankSizes(evaluated.workload.einsums);
   const resourceUsage = options.resourceUsage ?? (spec.mapper.metrics & METRICS.RESOURCE_USAGE) !== 0;
-  const made = makePmappingTemplates(evaluated, registry, {
-    metric,
-    unfused: options.unfused ?? false,
-    maxFusedLoops: options.maxFusedLoops ?? spec.mapper.max_fused_loops,
-    maxFusedLoopsPerRankVariable: spec.mapper.max_fused_loops_per_rank_variable,
-    exploreLoopOrders: spec.mapper.explore_loop_orders,
-    maxTemplatesPerEinsum: spec.mapper.max_pmapping_templates_per_einsum,
-  });
-  const jobs = resourceUsage ? made.map((job) => ({ ...job, resourceUsage })) : made;
+  const stop = new StopCheck(clock.search);
+  let made: TemplateJob[];
+  try {
+    made = makePmappingTemplates(evaluated, registry, {
+      metric,
+      unfused: options.unfused ?? false,
+      maxFusedLoops: options.maxFusedLoops ?? spec.mapper.max_fused_loops,
+      maxFusedLoopsPerRankVariable: spec.mapper.max_fused_loops_per_rank_variable,
+      exploreLoopOrders: spec.mapper.explore_loop_orders,
+      maxTemplatesPerEinsum: spec.mapper.max_pmapping_templates_per_einsum,
+      poll: stop.tick,
+    });
+  } catch (error) {
+    if (error instanceof MappingStopped) throw new SpecErrorException(stoppedError(clock.cancelled(), clock.limitSeconds, 'while making pmapping templates'));
+    throw error;
+  }
+  const memory = new MemoryBudget(effectiveMemoryLimit(options.memoryLimitBytes, spec.mapper.memory_limit));
+  // One template's search runs in one worker: the per-process limit applies to it when set.
+  const perProcess = spec.mapper.memory_limit_per_process;
+  const memoryLimitBytes = Math.min(memory.limitBytes, Number.isFinite(perProcess) ? perProcess : Infinity);
+  const jobs = made.map((job) => ({ ...job, memoryLimitBytes, ...(resourceUsage ? { resourceUsage } : {}) }));
   const usage = resourceUsage ? usageTracking(jobs) : undefined;
-  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal, cancelled, now, start, ...(usage ? { usage } : {}) };
+  const { now, start, cancelled, limitSeconds: timeLimitSeconds } = clock;
+  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal: clock.search, joinSignal: clock.join, cancelled, now, start, timeLimitSeconds, memory, ...(usage ? { usage } : {}) };
 }
 
 function usageTracking(jobs: readonly TemplateJob[]): UsageTracking {
@@ -147,21 +163,49 @@ function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: Mappe
   // Every count first, so progress knows the whole run from the start.
   announceTemplates(plan, onEvent);
   const memo = new TemplateMemo();
+  let stopped = false;
   for (const einsum of prepared.evaluated.workload.einsums) {
     const mine = jobs.filter((j) => j.einsumIndex === einsum.index);
     const done: TemplateFront[] = [];
     for (const job of mine) {
-      if (signal.aborted) return err(stoppedError(plan.cancelled()));
+      if ((stopped = signal.aborted)) break;
       const front = runTemplateJob(job, { evaluateLatency, signal, memo });
+      holdFront(plan, front);
       templateFronts.set(job.id, front);
       done.push(front);
       onEvent(templateDone(einsum.name, front));
+      if ((stopped = front.stopped === true)) break;
     }
+    if (stopped) return finishStopped(plan, templateFronts, onEvent);
     const front = einsumFrontOf(plan, einsum, done, onEvent);
     if (!front.ok) return front;
     fronts.push(front.value);
   }
   return finishMap(plan, fronts, templateFronts, onEvent);
+}
+
+/**
+ * The end of a search that its caller or its time limit stopped. After the time limit, the
+ * templates searched so far are joined when every Einsum has a mapping among them.
+ */
+export function finishStopped(plan: MapPlan, templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler): Result<MapResult> {
+  if (plan.cancelled()) return err(stoppedError(true));
+  const fronts: EinsumFront[] = [];
+  for (const einsum of plan.prepared.evaluated.workload.einsums) {
+    const done = plan.jobs.filter((j) => j.einsumIndex === einsum.index).flatMap((j) => templateFronts.get(j.id) ?? []);
+    const front = einsumFront(einsum.index, einsum.name, done, plan.metric, plan.usage);
+    if (front.rows.length === 0) return err(stoppedError(false, plan.timeLimitSeconds, `before finding any mapping of Einsum ${einsum.name}`));
+    onEvent({ type: 'einsum-front', einsum: einsum.name, front: points(front.rows) });
+    fronts.push(front);
+  }
+  return finishMap(plan, fronts, templateFronts, onEvent, [timeLimitWarning(plan.timeLimitSeconds)]);
+}
+
+/** Counts a finished template's front against the memory limit (throws MemoryLimitExceeded past it). */
+export function holdFront(plan: MapPlan, front: TemplateFront): void {
+  const exceeded = front.memoryExceeded;
+  if (exceeded) throw new MemoryLimitExceeded(plan.jobs[front.jobId]?.memoryLimitBytes ?? plan.memory.limitBytes, exceeded.neededBytes, exceeded.what);
+  plan.memory.retain(templateFrontBytes(front.energy.length, front.nLoops, front.compat[0]?.length ?? 0), 'the pmapping fronts kept for the join');
 }
 
 /** One `templates` event per Einsum, in workload order. */
@@ -177,20 +221,22 @@ export function templateDone(einsum: string, front: TemplateFront): MapperEvent 
 }
 
 /** Joins the per-Einsum fronts in workload order, picks the best mapping and evaluates it. */
-export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler): Result<MapResult> {
+export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler, warnings: readonly string[] = []): Result<MapResult> {
   const { prepared, metric, jobs, registry } = plan;
   const { evaluated } = prepared;
   let evaluatedCount = 0;
   for (const front of templateFronts.values()) evaluatedCount += front.evaluated;
-  const liveAfter = (k: number) => new Set(evaluated.workload.einsums.slice(k + 1).flatMap((e) => e.tensors.map((t) => t.name)));
-  const space = plan.usage?.space;
-  const bounds = space ? usageBounds(fronts, metric, space, liveAfter) : undefined;
-  let joined: FrontRow[] = fronts[0] ? joinFronts([{ energy: 0, latency: 0, picks: [], compat: '' }], fronts[0], metric, liveAfter(0), space, bounds?.(0)) : [];
-  for (let k = 1; k < fronts.length; k++) {
-    joined = joinFronts(joined, fronts[k]!, metric, liveAfter(k), space, bounds?.(k));
-    if (joined.length === 0) return err(specError('mapper', `no compatible pmappings when joining Einsum ${fronts[k]!.einsum} to the ones before it`, { path: ['workload'], hint: 'Relax max_fused_loops or use --unfused.' }));
-    onEvent({ type: 'join-step', step: k, einsum: fronts[k]!.einsum, front: points(joined) });
+  let joined: FrontRow[];
+  try {
+    const all = joinAll(plan, fronts, new StopCheck(plan.joinSignal).tick, onEvent);
+    if (!all.ok) return all;
+    joined = all.value;
+  } catch (error) {
+    if (error instanceof MappingStopped) return err(stoppedError(plan.cancelled(), plan.timeLimitSeconds, `while joining the Einsums' fronts (the join may run ${JOIN_GRACE_SECONDS} s past the limit)`));
+    if (error instanceof MemoryLimitExceeded) return err(memoryLimitError(error));
+    throw error;
   }
+  const space = plan.usage?.space;
   const final = finalFront(joined, metric, space);
   onEvent({ type: 'final', front: points(final) });
   const best = pickBest(final, metric);
@@ -209,7 +255,25 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
     result: model.value,
     pareto: metric === 'edp' ? [{ energy: best.energy, latency: best.latency }] : points([best]),
     stats: { templates: jobs.length, evaluated: evaluatedCount, keptPerEinsum, seconds: (plan.now() - plan.start) / 1000 },
+    warnings,
   });
+}
+
+/** The per-Einsum fronts joined in workload order; `poll` is a StopCheck tick. */
+function joinAll(plan: MapPlan, fronts: readonly EinsumFront[], poll: () => void, onEvent: MapperEventHandler): Result<FrontRow[]> {
+  const { metric } = plan;
+  const einsums = plan.prepared.evaluated.workload.einsums;
+  const liveAfter = (k: number) => new Set(einsums.slice(k + 1).flatMap((e) => e.tensors.map((t) => t.name)));
+  const space = plan.usage?.space;
+  const limits = { poll, budget: plan.memory };
+  const bounds = space ? usageBounds(fronts, metric, space, liveAfter, limits) : undefined;
+  let joined: FrontRow[] = fronts[0] ? joinFronts([{ energy: 0, latency: 0, picks: [], compat: '' }], fronts[0], metric, liveAfter(0), space, bounds?.(0), limits) : [];
+  for (let k = 1; k < fronts.length; k++) {
+    joined = joinFronts(joined, fronts[k]!, metric, liveAfter(k), space, bounds?.(k), limits);
+    if (joined.length === 0) return err(specError('mapper', `no compatible pmappings when joining Einsum ${fronts[k]!.einsum} to the ones before it`, { path: ['workload'], hint: 'Relax max_fused_loops or use --unfused.' }));
+    onEvent({ type: 'join-step', step: k, einsum: fronts[k]!.einsum, front: points(joined) });
+  }
+  return ok(joined);
 }
 
 function points(rows: readonly FrontRow[]): EnergyLatency[] {
@@ -261,12 +325,7 @@ export function frontMappings(
   });
 }
 
-/** The error of a run stopped by its caller or its time limit. */
-export function stoppedError(cancelled: boolean): SpecError {
-  return cancelled
-    ? specError('mapper', 'mapping was cancelled')
-    : specError('mapper', 'the mapper hit its time limit before finishing', { path: ['mapper', 'time_limit'], hint: 'Raise mapper.time_limit, or constrain the spec (fewer may_keep choices, loop_bounds).' });
-}
+export { stoppedError };
 
 function noMappingError(einsum: string, jobs: readonly TemplateJob[], fronts: readonly TemplateFront[]): SpecError {
   if (jobs.length === 0) {

@@ -6,8 +6,9 @@ const MAX_FRONT = 1500;
  * Rows of `members` not dominated by another member (≤ in every column, < in one); of equal
  * rows the first is kept. Sort-filter-skyline: after sorting by the column sum, a row can only
  * be dominated by rows before it. Gives up (keeps every member) when pruning proves futile.
+ * `poll` is called once per member (a StopCheck tick).
  */
-export function paretoMinimal(values: Float64Array, width: number, members: readonly number[]): number[] {
+export function paretoMinimal(values: Float64Array, width: number, members: readonly number[], poll?: () => void): number[] {
   if (width === 0) return members.length > 0 ? [members[0]!] : [];
   const sum = (r: number): number => {
     let s = 0;
@@ -20,6 +21,7 @@ export function paretoMinimal(values: Float64Array, width: number, members: read
   for (let k = 0; k < order.length; k++) {
     // A large front makes the filter quadratic and rarely pays for itself: keep everything.
     if (front.length > MAX_FRONT) return [...members];
+    poll?.();
     const r = order[k]!;
     let dominated = false;
     for (const f of front) {

@@ -8,6 +8,7 @@ import { stepColumns, type StepColumns } from './partial-columns.js';
 import { paretoMinimal } from './pareto-minimal.js';
 import { LastRankFigures } from './last-rank.js';
 import type { RankChains } from './tile-shapes.js';
+import type { MemoryBudget } from './memory-budget.js';
 import { checksOk, fusedFlags, fusedLoopsOk, loopMaxima, type AssignmentVisitor } from './tile-enumerate.js';
 import { crossRankChecks, setChain, signatureGroups, viableChains, watchedLoopSets } from './chain-groups.js';
 import type { MapperMetric, PruneCounts, TemplateJob } from './types.js';
@@ -22,12 +23,14 @@ export interface RankSearchOptions {
   readonly metric: MapperMetric;
   /** Skips a partial assignment when it returns true (e.g. it cannot reach a min_usage level). */
   readonly skip?: (bounds: Int32Array, assigned: Uint8Array) => boolean;
-  /** Called between steps and every 4096 rows; throwing from it stops the search. */
+  /** Called once per row and chain group (a StopCheck tick); throwing from it stops the search. */
   readonly poll?: () => void;
   /** Told about each partial choice whose tiles cannot fit a memory whatever the rest. */
   readonly onOverflow?: (memory: string, bits: number, size: number) => void;
   /** Partial rows are Pareto-pruned once there are more than this many (default 1000). */
   readonly pruneAt?: number;
+  /** Checked whenever the partial rows grow (mapper.memory_limit). */
+  readonly budget?: MemoryBudget;
 }
 
 /** Growable rows of (tiles, trip counts). */
@@ -36,13 +39,15 @@ class Rows {
   bounds: Int32Array;
   count = 0;
 
-  constructor(readonly width: number, capacity = 64) {
+  constructor(readonly width: number, capacity = 64, private readonly budget?: MemoryBudget) {
     this.tiles = new Int32Array(width * capacity);
     this.bounds = new Int32Array(width * capacity);
   }
 
   push(tiles: Int32Array, bounds: Int32Array): void {
     if ((this.count + 1) * this.width > this.tiles.length) {
+      // Two tables of 4-byte numbers, and the step's previous rows beside them (about as many).
+      this.budget?.check(3 * 2 * 4 * (this.tiles.length * 2 + this.width), 'partial tile choices of one template');
       const grow = (a: Int32Array): Int32Array => {
         const b = new Int32Array(a.length * 2 + this.width);
         b.set(a);
@@ -84,7 +89,7 @@ export function searchByRank(
   rows.push(tiles, bounds);
   let known = 0;
   const order = chains
-    .map((rc) => dominantChains(job, viableChains(job, rc, nLoops, pruned, options.skip), nLoops, pruned, options.polys, options.metric, loopMax, fusedLoops))
+    .map((rc) => dominantChains(job, viableChains(job, rc, nLoops, pruned, options.skip), nLoops, pruned, options.polys, options.metric, loopMax, fusedLoops, options.poll))
     .sort((a, b) => a.chains.length - b.chains.length);
   const crossChecks = crossRankChecks(job, chains);
   const hasFused = fusedLoops.length > 0;
@@ -97,17 +102,18 @@ export function searchByRank(
     }
     const last = k === order.length - 1;
     const columns = stepColumns(job, options.polys, options.metric, known, loopMax, fusedLoops);
-    const next = new Rows(nLoops, Math.min(1 << 16, rows.count * rc.chains.length + 1));
+    const next = new Rows(nLoops, Math.min(1 << 16, rows.count * rc.chains.length + 1), options.budget);
     const bound = job.modelEinsum.rankBounds[rc.rankVariable] ?? 1;
     const groups = signatureGroups(rc, watched, fused, nLoops, bound);
     const lastRank = last ? new LastRankSearch(job, options, rc, columns, groups, nLoops) : undefined;
     for (let r = 0; r < rows.count; r++) {
-      if ((r & 4095) === 0) options.poll?.();
+      options.poll?.();
       tiles.set(rows.tiles.subarray(r * nLoops, (r + 1) * nLoops));
       bounds.set(rows.bounds.subarray(r * nLoops, (r + 1) * nLoops));
       lastRank?.startRow(bounds);
       for (let g = 0; g < groups.length; g++) {
         const group = groups[g]!;
+        options.poll?.();
         setChain(rc.loops, group[0]!, bound, tiles, bounds);
         if (!checksOk(crossChecks, bounds, assigned, last)) pruned.loopBounds += group.length;
         else if (hasFused && !fusedLoopsOk(job, chains, fused, bounds, assigned)) pruned.fusedLoops += group.length;
@@ -130,7 +136,7 @@ export function searchByRank(
     // Pruning pays only when the rank variables still to come multiply the rows.
     const growth = order.slice(k + 1).reduce((g, rest) => g * rest.chains.length, 1);
     if (next.count > (options.pruneAt ?? PRUNE_AT) && growth >= MIN_GROWTH && !futile(next, columns)) {
-      const kept = paretoRows(next, columns);
+      const kept = paretoRows(next, columns, options.poll);
       pruned.pareto += next.count - kept.length;
       next.keep(kept);
     }
@@ -161,6 +167,7 @@ class LastRankSearch {
   addGroup(g: number, pruned: PruneCounts): void {
     const figures = this.figures;
     for (const j of this.groupChains[g]!) {
+      this.options.poll?.();
       const verdict = figures.offer(j);
       if (verdict === 'overflow') {
         const { memory, size } = figures.memory(figures.overflowMemory);
@@ -210,13 +217,14 @@ function fits(columns: StepColumns, bounds: Int32Array, onOverflow: RankSearchOp
 }
 
 /** Indices of the rows not beaten in every column by another row with the same exact keys. */
-function paretoRows(rows: Rows, columns: StepColumns): number[] {
+function paretoRows(rows: Rows, columns: StepColumns, poll?: () => void): number[] {
   const width = rows.width;
   const d = columns.minimise.length;
   const values = new Float64Array(rows.count * d);
   const groups = new Map<string, number[]>();
   const exact = new Float64Array(columns.exact.length);
   for (let r = 0; r < rows.count; r++) {
+    poll?.();
     const b = rows.bounds.subarray(r * width, (r + 1) * width);
     columns.minimise.forEach((c, j) => {
       values[r * d + j] = c.evaluate(b);
@@ -232,7 +240,7 @@ function paretoRows(rows: Rows, columns: StepColumns): number[] {
     else groups.set(key, [r]);
   }
   const kept: number[] = [];
-  for (const group of groups.values()) for (const r of paretoMinimal(values, d, group)) kept.push(r);
+  for (const group of groups.values()) for (const r of paretoMinimal(values, d, group, poll)) kept.push(r);
   return kept.sort((a, b) => a - b);
 }
 
@@ -250,6 +258,7 @@ function dominantChains(
   metric: MapperMetric,
   loopMax: Int32Array,
   fusedLoops: readonly number[],
+  poll: (() => void) | undefined,
 ): RankChains {
   if (rc.chains.length < 2) return rc;
   let known = 0;
@@ -263,7 +272,7 @@ function dominantChains(
     setChain(rc.loops, chain, bound, tiles, bounds);
     rows.push(tiles, bounds);
   }
-  const kept = paretoRows(rows, columns);
+  const kept = paretoRows(rows, columns, poll);
   pruned.pareto += rc.chains.length - kept.length;
   return kept.length === rc.chains.length ? rc : { ...rc, chains: kept.map((r) => rc.chains[r]!) };
 }

@@ -18,6 +18,8 @@ export interface TemplateOptions {
   readonly maxFusedLoopsPerRankVariable: number;
   readonly exploreLoopOrders: boolean;
   readonly maxTemplatesPerEinsum: number;
+  /** Called once per candidate loop nest (a StopCheck tick); throwing from it stops the generation. */
+  readonly poll?: () => void;
 }
 
 interface EinsumContext {
@@ -143,6 +145,7 @@ export function templatesForPath(path: FlatArch, ctx: EinsumContext, options: Te
     for (const fullOrder of storageOrders(placement, persistent, cumulativeFanout(leaves))) {
       const order = ctx.einsum.isCopyOperation ? dropBelowLastBacking(fullOrder) : fullOrder;
       for (const temporal of insertTemporalLoops(order, loopCtx)) {
+        options.poll?.();
         const spatial = insertSpatialLoops(temporal, leaves, { ...loopCtx, intermediates: ctx.intermediates, forbidden });
         const draft = placeMissingTemporalLoops(spatial, ctx.einsum.rankVariables, ctx.fusable);
         const nodes = toTemplateNodes(draft, fusedLoopCount(draft, ctx.fusable));

@@ -58,18 +58,17 @@ export function forEachAssignment(
   visit: AssignmentVisitor,
   /** Skips the subtree below a partial assignment when it returns true. */
   skip?: (bounds: Int32Array, assigned: Uint8Array) => boolean,
-  /** Polled every 65536 complete assignments; throwing from it stops the walk. */
+  /** Called once per visited node (a StopCheck tick); throwing from it stops the walk. */
   poll?: () => void,
 ): void {
-  let leaves = 0;
   const fused = fusedFlags(job);
   const tiles = new Int32Array(nLoops);
   const bounds = new Int32Array(nLoops);
   const assigned = new Uint8Array(nLoops);
   const fusedCountOk = (): boolean => fusedLoopsOk(job, chains, fused, bounds, assigned);
   const walk = (k: number): void => {
+    poll?.();
     if (k === chains.length) {
-      if ((++leaves & 0xffff) === 0) poll?.();
       if (checksOk(job.checks, bounds, assigned, true)) visit(tiles, bounds);
       else pruned.loopBounds++;
       return;

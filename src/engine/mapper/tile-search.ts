@@ -12,12 +12,14 @@ import { bestUsageLevel } from './usage-levels.js';
 import { templateKey, type TemplateMemo } from './template-memo.js';
 import { reservationLayout, rowReservations } from './reservations.js';
 import { paretoMinimal } from './pareto-minimal.js';
+import { MappingStopped, StopCheck, type StopSignal } from './stop-check.js';
+import { MemoryBudget, MemoryLimitExceeded } from './memory-budget.js';
 import type { PruneCounts, TemplateFront, TemplateJob } from './types.js';
 
 export interface TileSearchContext {
   readonly evaluateLatency?: LatencyEvaluator;
-  /** Any AbortSignal-like object; checked every 256 evaluations. */
-  readonly signal?: { readonly aborted: boolean };
+  /** Any AbortSignal-like object (see stop-check.ts). When it stops the search, the rows found so far make a front marked `stopped`. */
+  readonly signal?: StopSignal;
   /** False: evaluate every tile choice with the full model, no closed form, no partial pruning. */
   readonly closedForm?: boolean;
   /** Partial tile choices are Pareto-pruned once more than this many are alive (default 1000). */
@@ -48,7 +50,7 @@ class RowEvaluator {
   private readonly compiled: CompiledEinsum | undefined;
   private readonly figures: RowFigures = { energy: 0, latency: 0 };
 
-  constructor(private readonly job: TemplateJob, private readonly context: TileSearchContext, private readonly pruned: PruneCounts) {
+  constructor(private readonly job: TemplateJob, private readonly context: TileSearchContext, private readonly pruned: PruneCounts, private readonly stop: StopCheck, private readonly budget: MemoryBudget) {
     this.built = templateMappingNodes(job.nodes, job.einsum, job.compute);
     this.path = mappingPaths({ nodes: this.built.nodes })[0]!;
     this.allTensors = new Map(job.tensorUse);
@@ -74,7 +76,8 @@ class RowEvaluator {
       this.pruned.capacity++;
       return;
     }
-    if ((this.evaluated++ & 255) === 0 && this.context.signal?.aborted) throw new MappingStopped();
+    this.evaluated++;
+    this.stop.tick();
     if (this.compiled) this.evaluateCompiled(this.compiled, row, counts);
     else this.evaluateWithModel(row);
   }
@@ -100,7 +103,10 @@ class RowEvaluator {
     this.energy.push(energy);
     this.latency.push(latency);
     for (let i = 0; i < row.length; i++) this.tiles.push(row[i]!);
-    if (this.energy.length >= this.compactAt) this.onFull?.();
+    if (this.energy.length >= this.compactAt) {
+      this.budget.check(this.energy.length * 8 * (2 + row.length + this.usageMemories.length), 'the valid tile choices of one template');
+      this.onFull?.();
+    }
   }
 
   /** Keeps only the given valid rows (ascending indices), bounding memory on huge templates. */
@@ -165,26 +171,67 @@ function bestUsageKey(job: TemplateJob, chains: readonly RankChains[], nLoops: n
  * minimum, or else the best available usage, §8).
  */
 export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}): TemplateFront {
-  const chains = rankChains(job);
+  const stop = new StopCheck(context.signal);
+  const budget = new MemoryBudget(job.memoryLimitBytes ?? Infinity);
   const nLoops = job.nodes.filter((n) => n.kind !== 'storage').length;
+  let chains: RankChains[];
+  let chainCount = 0;
+  try {
+    chains = rankChains(job, () => {
+      stop.tick();
+      // A chain is a small typed array: its numbers plus the object around them.
+      if ((++chainCount & 4095) === 0) budget.check(chainCount * (96 + 4 * nLoops), 'the tile-shape candidates of one template');
+    });
+  } catch (error) {
+    if (error instanceof MappingStopped) return { ...emptyFront(job, nLoops), stopped: true };
+    if (error instanceof MemoryLimitExceeded) return overMemory(job, nLoops, error);
+    throw error;
+  }
   const memo = context.memo;
   const key = memo ? templateKey(job, [context.closedForm ?? true, context.pruneAt ?? 0]) : null;
   const recalled = key === null ? undefined : memo?.recall(key, job, (tiles) => compatibilityOf(job, chains, tiles, nLoops));
   if (recalled) return recalled;
-  const front = searchTemplate(job, chains, nLoops, context);
-  if (key !== null) memo?.store(key, front);
+  let front: TemplateFront;
+  try {
+    front = searchTemplate(job, chains, nLoops, context, stop, budget);
+  } catch (error) {
+    if (!(error instanceof MemoryLimitExceeded)) throw error;
+    return overMemory(job, nLoops, error);
+  }
+  // A stopped search holds only some of the front: an identical template must search again.
+  if (key !== null && !front.stopped) memo?.store(key, front);
   return front;
 }
 
-function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops: number, context: TileSearchContext): TemplateFront {
+/** Fronts are plain data (they cross to and from workers), so the overrun travels as fields. */
+function overMemory(job: TemplateJob, nLoops: number, error: MemoryLimitExceeded): TemplateFront {
+  return { ...emptyFront(job, nLoops), memoryExceeded: { neededBytes: error.neededBytes, what: error.what } };
+}
+
+function emptyFront(job: TemplateJob, nLoops: number): TemplateFront {
+  const none = new Float64Array(0);
   const pruned: PruneCounts = { loopBounds: 0, fusedLoops: 0, minUsage: 0, capacity: 0, pareto: 0 };
-  const rows = new RowEvaluator(job, context, pruned);
+  return { jobId: job.id, einsumIndex: job.einsumIndex, nLoops, energy: none, latency: none, tiles: new Int32Array(0), compat: [], evaluated: 0, pruned };
+}
+
+function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops: number, context: TileSearchContext, stop: StopCheck, budget: MemoryBudget): TemplateFront {
+  const pruned: PruneCounts = { loopBounds: 0, fusedLoops: 0, minUsage: 0, capacity: 0, pareto: 0 };
+  const rows = new RowEvaluator(job, context, pruned, stop, budget);
   rows.onFull = () => rows.retain([...paretoByCompatibility(job, chains, rows, nLoops).front].sort((a, b) => a - b));
-  const poll = (): void => {
-    if (context.signal?.aborted) throw new MappingStopped();
-  };
+  let stopped = false;
+  try {
+    walkTemplate(job, chains, nLoops, context, rows, pruned, stop.tick, budget);
+  } catch (error) {
+    if (!(error instanceof MappingStopped)) throw error;
+    stopped = true;
+  }
+  return frontOf(job, chains, nLoops, context, rows, pruned, stopped);
+}
+
+/** Evaluates every tile choice the search reaches, level by level when there are min_usage checks. */
+function walkTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops: number, context: TileSearchContext, rows: RowEvaluator, pruned: PruneCounts, poll: () => void, budget: MemoryBudget): void {
   const walk = (counts: PruneCounts, visit: AssignmentVisitor, skip?: (bounds: Int32Array, assigned: Uint8Array) => boolean): void => {
-    if (rows.polys) searchByRank(job, chains, nLoops, counts, visit, { polys: rows.polys, metric: job.metric, poll, ...(skip ? { skip } : {}), ...(context.pruneAt !== undefined ? { pruneAt: context.pruneAt } : {}), onOverflow: (memory, bits, size) => rows.noteOverflow(memory, bits, size) });
+    if (rows.polys) searchByRank(job, chains, nLoops, counts, visit, { polys: rows.polys, metric: job.metric, poll, budget, ...(skip ? { skip } : {}), ...(context.pruneAt !== undefined ? { pruneAt: context.pruneAt } : {}), onOverflow: (memory, bits, size) => rows.noteOverflow(memory, bits, size) });
     else forEachAssignment(job, chains, nLoops, counts, visit, skip, poll);
   };
   if (job.minUsage.length === 0) {
@@ -209,6 +256,10 @@ function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops:
       limit = target;
     }
   }
+}
+
+/** The Pareto front of the rows found (all of them, or those found before a stop). */
+function frontOf(job: TemplateJob, chains: readonly RankChains[], nLoops: number, context: TileSearchContext, rows: RowEvaluator, pruned: PruneCounts, stopped: boolean): TemplateFront {
   const { front, compat } = paretoByCompatibility(job, chains, rows, nLoops);
   pruned.pareto += rows.valid - front.length;
   const frontTiles = new Int32Array(front.length * nLoops);
@@ -226,16 +277,11 @@ function searchTemplate(job: TemplateJob, chains: readonly RankChains[], nLoops:
     pruned,
     ...(reservations ? { reservations } : {}),
     ...(rows.firstError !== undefined ? { firstError: rows.firstError } : {}),
+    ...(stopped ? { stopped } : {}),
   };
 }
 
-/** Thrown when the caller's signal (cancel or time limit) stops the search. */
-export class MappingStopped extends Error {
-  constructor() {
-    super('mapping stopped');
-    this.name = 'MappingStopped';
-  }
-}
+export { MappingStopped };
 
 /**
  * Rows whose fused loops differ are not comparable (the join needs each of them), so the Pareto

@@ -1,4 +1,5 @@
 /** Candidate tile shapes of a template: divisor chains per rank variable (mapper.md §3.1-3.2). */
+import { divisors } from './divisors.js';
 import type { TemplateJob } from './types.js';
 
 export interface RankChains {
@@ -9,22 +10,20 @@ export interface RankChains {
   readonly chains: readonly Int32Array[];
 }
 
-function divisors(n: number): number[] {
-  const out: number[] = [];
-  for (let d = 1; d <= n; d++) if (n % d === 0) out.push(d);
-  return out;
-}
-
-function chainsFor(bound: number, depth: number): Int32Array[] {
+function chainsFor(bound: number, depth: number, poll: () => void): Int32Array[] {
   const out: Int32Array[] = [];
   const tiles = new Int32Array(depth);
+  // Every tile divides the bound, so each divisor list is asked for many times.
+  const known = new Map<number, number[]>();
+  const largestFirst = (n: number): number[] => known.get(n) ?? known.set(n, divisors(n).reverse()).get(n)!;
   const walk = (j: number, outer: number): void => {
     if (j === depth - 1) {
+      poll();
       tiles[j] = 1;
       out.push(tiles.slice());
       return;
     }
-    for (const d of divisors(outer).reverse()) {
+    for (const d of largestFirst(outer)) {
       tiles[j] = d;
       walk(j + 1, d);
     }
@@ -38,14 +37,14 @@ export function loopRankVariables(job: TemplateJob): string[] {
   return job.nodes.flatMap((n) => (n.kind === 'storage' ? [] : [n.rankVariable]));
 }
 
-/** Tile candidates per rank variable, in sorted rank-variable order. */
-export function rankChains(job: TemplateJob): RankChains[] {
+/** Tile candidates per rank variable, in sorted rank-variable order; `poll` is called once per chain. */
+export function rankChains(job: TemplateJob, poll: () => void = () => undefined): RankChains[] {
   const vars = loopRankVariables(job);
   const names = [...new Set(vars)].sort();
   return names.map((rankVariable) => {
     const loops = vars.flatMap((v, i) => (v === rankVariable ? [i] : []));
     const bound = job.modelEinsum.rankBounds[rankVariable] ?? 1;
-    return { rankVariable, loops, chains: chainsFor(bound, loops.length) };
+    return { rankVariable, loops, chains: chainsFor(bound, loops.length, poll) };
   });
 }
 

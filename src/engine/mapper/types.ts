@@ -63,6 +63,8 @@ export interface TemplateJob {
   readonly resourceUsage?: boolean;
   readonly maxFusedLoops: number;
   readonly maxFusedLoopsPerRankVariable: number;
+  /** Bytes the search of this one template may hold (memory-budget.ts); default: no limit. */
+  readonly memoryLimitBytes?: number;
 }
 
 /** Why tile-shape choices were dropped. */
@@ -90,6 +92,10 @@ export interface TemplateFront {
   readonly pruned: PruneCounts;
   /** First model error seen, used to explain an empty front. */
   readonly firstError?: string;
+  /** The search was stopped (time limit, cancel) before it finished: the rows are a valid but partial front. */
+  readonly stopped?: boolean;
+  /** The search would have passed `memoryLimitBytes` (the front is empty): about how much, for what. */
+  readonly memoryExceeded?: { readonly neededBytes: number; readonly what: string };
 }
 
 /** A point of a Pareto front with a way back to its pmappings. */

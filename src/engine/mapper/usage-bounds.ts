@@ -6,7 +6,7 @@
  * latency only grow by at least the remaining Einsums' minima, and peak usage never shrinks.
  */
 import { mostLoops, parseCompatibility } from './compatibility.js';
-import { joinFronts, type JoinBound } from './join-step.js';
+import { joinFronts, type JoinBound, type JoinLimits } from './join-step.js';
 import { metricObjectives } from './pareto.js';
 import { peakUsage, type ReservationSpace } from './reservation-join.js';
 import type { EinsumFront, FrontRow, MapperMetric } from './types.js';
@@ -32,10 +32,10 @@ function fusedLoopsOf(row: FrontRow): number {
 }
 
 /** Complete mappings made only of rows `eligible` accepts, with their objective values. */
-function joinSubset(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>, eligible: (row: FrontRow) => boolean, bound?: (k: number) => JoinBound): number[][] {
+function joinSubset(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>, eligible: (row: FrontRow) => boolean, limits: JoinLimits | undefined, bound?: (k: number) => JoinBound): number[][] {
   let joined: FrontRow[] = [{ energy: 0, latency: 0, picks: [], compat: '' }];
   for (let k = 0; k < fronts.length && joined.length > 0; k++) {
-    joined = joinFronts(joined, { ...fronts[k]!, rows: fronts[k]!.rows.filter(eligible) }, metric, liveAfter(k), space, bound?.(k));
+    joined = joinFronts(joined, { ...fronts[k]!, rows: fronts[k]!.rows.filter(eligible) }, metric, liveAfter(k), space, bound?.(k), limits);
   }
   return joined.map((r) => objectives(metric, r.energy, r.latency, peakUsage(space, r.res!)));
 }
@@ -44,16 +44,16 @@ function joinSubset(fronts: readonly EinsumFront[], metric: MapperMetric, space:
  * Reference mappings: those that fuse nothing, then (when rows fuse deeper) those with at most
  * one fused loop, joined under the first set's bounds. Both lie in the mapspace being joined.
  */
-function referencePoints(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>): number[][] {
-  const unfused = joinSubset(fronts, metric, space, liveAfter, (r) => r.res !== undefined && r.res.tensors.size === 0);
+function referencePoints(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>, limits: JoinLimits | undefined): number[][] {
+  const unfused = joinSubset(fronts, metric, space, liveAfter, (r) => r.res !== undefined && r.res.tensors.size === 0, limits);
   if (unfused.length === 0 || !fronts.some((f) => f.rows.some((r) => fusedLoopsOf(r) > 1))) return unfused;
   const bound = boundsFrom(unfused, fronts, metric, space);
-  return [...unfused, ...joinSubset(fronts, metric, space, liveAfter, (r) => r.res !== undefined && fusedLoopsOf(r) <= 1, bound)];
+  return [...unfused, ...joinSubset(fronts, metric, space, liveAfter, (r) => r.res !== undefined && fusedLoopsOf(r) <= 1, limits, bound)];
 }
 
 /** Per join step k, a filter for rows that have joined Einsums 0..k; undefined when there is no reference. */
-export function usageBounds(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>): ((k: number) => JoinBound) | undefined {
-  const reference = referencePoints(fronts, metric, space, liveAfter);
+export function usageBounds(fronts: readonly EinsumFront[], metric: MapperMetric, space: ReservationSpace, liveAfter: (k: number) => ReadonlySet<string>, limits?: JoinLimits): ((k: number) => JoinBound) | undefined {
+  const reference = referencePoints(fronts, metric, space, liveAfter, limits);
   return reference.length === 0 ? undefined : boundsFrom(reference, fronts, metric, space);
 }
 
@@ -66,9 +66,11 @@ function boundsFrom(reference: readonly number[][], fronts: readonly EinsumFront
   const L = space.levels;
   for (let k = n - 1; k >= 0; k--) {
     const rows = fronts[k]!.rows;
-    restEnergy[k] = restEnergy[k + 1]! + Math.min(...rows.map((r) => r.energy));
-    restLatency[k] = restLatency[k + 1]! + Math.min(...rows.map((r) => r.latency));
-    restUsage[k] = space.memories.map((_, m) => Math.max(restUsage[k + 1]![m]!, Math.min(...rows.map((r) => r.res?.spine[m * L + L - 1] ?? 0))));
+    // A reduce, not Math.min(...rows): spreading a large front overflows the call stack.
+    const least = (of: (row: FrontRow) => number): number => rows.reduce((min, row) => Math.min(min, of(row)), Infinity);
+    restEnergy[k] = restEnergy[k + 1]! + least((r) => r.energy);
+    restLatency[k] = restLatency[k + 1]! + least((r) => r.latency);
+    restUsage[k] = space.memories.map((_, m) => Math.max(restUsage[k + 1]![m]!, least((r) => r.res?.spine[m * L + L - 1] ?? 0)));
   }
   const peaks = new WeakMap<FrontRow, number[]>();
   const peakOf = (row: FrontRow): number[] => {

@@ -23,9 +23,8 @@ export function bestUsageLevel(job: TemplateJob, chains: readonly RankChains[], 
   const bounds = new Int32Array(nLoops);
   const assigned = new Uint8Array(nLoops);
   let best = -1;
-  let visits = 0;
   const walk = (k: number): void => {
-    if ((++visits & 0xffff) === 0) poll();
+    poll();
     if (k === ranks.length) {
       const key = usageKey(job, bounds);
       if (key < limit && key > best) best = key;

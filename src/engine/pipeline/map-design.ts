@@ -28,7 +28,7 @@ export function mapDesign(design: DesignFiles, options: MapDesignOptions = {}, o
     onEvent ? (event) => onEvent(progressEvent(event)) : undefined,
   );
   if (!mapped.ok) return { errors: mapped.errors, evaluation: null, pareto: [], front: [], bestIndex: -1, stats: null };
-  const { result, mapping, pareto, front, bestIndex, stats } = mapped.value;
+  const { result, mapping, pareto, front, bestIndex, stats, warnings } = mapped.value;
   return {
     errors: [],
     evaluation: evaluationData(result, mapping),
@@ -36,6 +36,7 @@ export function mapDesign(design: DesignFiles, options: MapDesignOptions = {}, o
     front: front.map((p) => ({ energy: p.energy, latency: p.latency, mappingYaml: p.mappingYaml, ...(p.usage ? { usage: p.usage } : {}) })),
     bestIndex,
     stats: { templates: stats.templates, evaluated: stats.evaluated, seconds: stats.seconds },
+    warnings,
   };
 }
 
