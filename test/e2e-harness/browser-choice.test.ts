@@ -78,7 +78,7 @@ describe('chooseChromium', () => {
   it('names CHROMIUM_PATH on a platform the bundled browser does not cover', async () => {
     const arch = vi.spyOn(process, 'arch', 'get').mockReturnValue('arm64');
     try {
-      await expect(prepareBundledChromium(REPO)).rejects.toThrow(/runs only on Linux x64, and this is \w+ arm64.*CHROMIUM_PATH=/);
+      await expect(prepareBundledChromium(REPO)).rejects.toThrow(/runs only on Linux x64 with glibc, and this is linux arm64\..*CHROMIUM_PATH=/);
     } finally {
       arch.mockRestore();
     }

@@ -4,6 +4,7 @@
  * so we unpack its brotli archives ourselves, once, under node_modules/.cache. Nothing is downloaded.
  */
 import {
+  chmodSync,
   createReadStream,
   createWriteStream,
   existsSync,
@@ -30,9 +31,10 @@ export interface BundledChromium {
 
 /** Unpacks the bundled browser on first use; later calls find it in place. */
 export async function prepareBundledChromium(repoRoot: string): Promise<BundledChromium> {
-  if (process.platform !== 'linux' || process.arch !== 'x64') {
+  const platform = `${process.platform} ${process.arch}${isGlibcLinux() ? '' : ' without glibc'}`;
+  if (platform !== 'linux x64') {
     throw new Error(
-      `The browser bundled in ${BUNDLED_PACKAGE} runs only on Linux x64, and this is ${process.platform} ${process.arch}. ` +
+      `The browser bundled in ${BUNDLED_PACKAGE} runs only on Linux x64 with glibc, and this is ${platform}. ` +
         'Install Chrome or Chromium and run the browser tests with CHROMIUM_PATH=/path/to/chrome.',
     );
   }
@@ -56,6 +58,13 @@ export async function prepareBundledChromium(repoRoot: string): Promise<BundledC
   };
 }
 
+/** The bundled binary links glibc; musl systems (Alpine) cannot start it. */
+function isGlibcLinux(): boolean {
+  if (process.platform !== 'linux') return true; // the platform check above already refuses it
+  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+  return header?.glibcVersionRuntime !== undefined;
+}
+
 /** Unpacks into a staging folder and renames it into place, so a run that is cut short leaves no half browser. */
 async function unpackInto(binDir: string, home: string): Promise<void> {
   mkdirSync(dirname(home), { recursive: true });
@@ -71,6 +80,7 @@ async function unpackInto(binDir: string, home: string): Promise<void> {
       extractTar(brotliDecompressSync(readFileSync(join(binDir, archive))), staging);
     }
     writeFileSync(join(staging, 'fonts.conf'), fontsConfig(home));
+    chmodSync(staging, 0o755); // mkdtemp makes it private to this user
     renameSync(staging, home);
   } catch (error) {
     // Another test run may have finished unpacking first; its copy is as good as ours.
