@@ -15,6 +15,7 @@ import {
   type PyValue,
   type Scope,
 } from '../spec/expr/index.js';
+import { ANY_NUMBER, describeViolation, FIELD_RANGES, type RangedField, type RangeRule } from '../spec/schema/ranges.js';
 
 const DEFAULT_EXPRESSION_HINT =
   'Spec expressions use Python syntax and semantics; check the names and the types of the operands.';
@@ -44,19 +45,22 @@ export function evaluateValue(raw: unknown, scope: Scope, path: SpecPath): PyVal
   });
 }
 
-/** Evaluates a field and checks its type like AccelForge's `EvalsTo[T]`; returns a JS value. */
-export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: 'int' | 'number'): number;
+/**
+ * Evaluates a field and checks its type like AccelForge's `EvalsTo[T]`; returns a JS value.
+ * Numbers are also checked against `range` (see `spec/schema/ranges.ts`); NaN is never legal.
+ */
+export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: 'int' | 'number', range?: RangedField): number;
 export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: 'bool'): boolean;
-export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: FieldType): PyValue;
-export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: FieldType): PyValue {
+export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: FieldType, range?: RangedField): PyValue;
+export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: FieldType, range?: RangedField): PyValue {
   const value = evaluateValue(raw, scope, path);
   switch (type) {
     case 'int':
-      if (isPyInt(value)) return typeof value === 'boolean' ? Number(value) : value;
+      if (isPyInt(value)) return checkRange(raw, typeof value === 'boolean' ? Number(value) : value, path, range);
       return typeMismatch(raw, value, path, 'int', 'Use // for integer division, or round(...) / ceil(...) / floor(...).');
     case 'number':
-      if (isPyInt(value)) return typeof value === 'boolean' ? Number(value) : value;
-      if (isPyFloat(value)) return value.value;
+      if (isPyInt(value)) return checkRange(raw, typeof value === 'boolean' ? Number(value) : value, path, range);
+      if (isPyFloat(value)) return checkRange(raw, value.value, path, range);
       return typeMismatch(raw, value, path, 'number', 'The expression must evaluate to a number.');
     case 'bool':
       if (typeof value === 'boolean') return value;
@@ -64,6 +68,20 @@ export function evaluateTyped(raw: unknown, scope: Scope, path: SpecPath, type: 
     case 'any':
       return value;
   }
+}
+
+/** The range rule named after a spec field, if that field has one (`size`, `energy`...). */
+export function rangeOf(field: string): RangedField | undefined {
+  return Object.hasOwn(FIELD_RANGES, field) ? (field as RangedField) : undefined;
+}
+
+/** Returns `value` when `range` allows it; else a SpecError saying what the field means. */
+export function checkRange(raw: unknown, value: number, path: SpecPath, range: RangedField | undefined): number {
+  const rule: RangeRule = range === undefined ? ANY_NUMBER : FIELD_RANGES[range];
+  const last = path[path.length - 1];
+  const violation = describeViolation(typeof last === 'string' ? last : (range ?? 'value'), raw, value, rule);
+  if (violation === undefined) return value;
+  return failWith('expression', violation.message, { path, hint: violation.hint });
 }
 
 function typeMismatch(raw: unknown, value: PyValue, path: SpecPath, expected: string, hint: string): never {

@@ -6,6 +6,7 @@ import type { Spec } from '../../spec/schema/spec.js';
 import type { LiteralTest } from '../free-form.js';
 import { evaluateFreeForm } from '../free-form.js';
 import { evaluateComponent, evaluateSpatial, leafKind } from './evaluate-component.js';
+import { checkRangedAttributes } from './evaluate-fields.js';
 import type { EvaluatedLeaf } from './types.js';
 
 /** The evaluated tree: leaves, and branches that keep their meaning for flattening. */
@@ -30,6 +31,7 @@ export function evaluateArch(spec: Spec, scope: Scope, isLiteral: LiteralTest): 
     ['arch', 'extra_attributes_for_all_component_models'],
     isLiteral,
   );
+  checkRangedAttributes(inheritedExtras, ['arch', 'extra_attributes_for_all_component_models']);
   const state: WalkState = { scope: archScope, isLiteral, inheritedExtras };
   return walkHierarchy(spec.arch.nodes, ['arch'], 1, state).nodes;
 }

@@ -1,9 +1,11 @@
 /** Evaluates one arch leaf for one Einsum, in AccelForge's field order (spec-format §7.2). */
 import { failWith, type SpecPath } from '../../base/errors.js';
+import { emptyRecord } from '../../base/records.js';
 import {
   evaluateSetKeyedDict,
   orderByReferences,
   pyFloat,
+  type JsValue,
   type PyValue,
   type Scope,
 } from '../../spec/expr/index.js';
@@ -11,9 +13,9 @@ import type { Leaf } from '../../spec/schema/arch.js';
 import type { Action, TensorHolderAction } from '../../spec/schema/actions.js';
 import type { Spatial } from '../../spec/schema/spatial.js';
 import { MAY_REUSE_SENTINEL, REUSE_SENTINEL } from '../../spec/schema/spatial.js';
-import { atField, evaluateTyped, evaluateValue } from '../fields.js';
+import { atField, evaluateTyped, evaluateValue, rangeOf } from '../fields.js';
 import { evaluateFreeForm, type LiteralTest } from '../free-form.js';
-import { evaluateNumberDict, numberRecordToPy, toJsRecord, tryEvaluateSet } from './evaluate-fields.js';
+import { checkRangedAttributes, evaluateNumberDict, numberRecordToPy, toJsRecord, tryEvaluateSet } from './evaluate-fields.js';
 import type { EvaluatedAction, EvaluatedComponent, EvaluatedSpatial, LeafKind, SetValue, TollDirection } from './types.js';
 
 export interface ComponentContext {
@@ -71,15 +73,15 @@ export function evaluateComponent(leaf: ComponentLeaf, context: ComponentContext
   layer.set('enabled', enabled);
 
   const values = new Map<string, PyValue>();
-  const numbers: Record<string, number | null> = {};
-  const dicts: Record<string, Record<string, number>> = {};
+  const numbers = emptyRecord<number | null>();
+  const dicts = emptyRecord<Record<string, number>>();
   const raw = scalarFields(leaf);
   const order = atField(context.path, () => orderByReferences(new Map(Object.entries(raw))));
   for (const name of order) {
     const fieldPath = [...context.path, name];
     const value = raw[name];
     if (DICT_FIELDS.has(name)) {
-      dicts[name] = evaluateNumberDict(value as string | Record<string, string | number>, layer, fieldPath);
+      dicts[name] = evaluateNumberDict(value as string | Record<string, string | number>, layer, fieldPath, rangeOf(name));
       layer.set(name, numberRecordToPy(dicts[name]!));
       continue;
     }
@@ -88,13 +90,13 @@ export function evaluateComponent(leaf: ComponentLeaf, context: ComponentContext
       layer.set(name, null);
       continue;
     }
-    const number = evaluateTyped(value, layer, fieldPath, 'number');
+    const number = evaluateTyped(value, layer, fieldPath, 'number', rangeOf(name));
     numbers[name] = number;
     values.set(name, Number.isInteger(number) ? number : pyFloat(number));
     layer.set(name, values.get(name)!);
   }
 
-  const direction = leaf.$tag === 'Toll' ? evaluateDirection(leaf.direction, layer, [...context.path, 'direction']) : {};
+  const direction = leaf.$tag === 'Toll' ? evaluateDirection(leaf.direction, layer, [...context.path, 'direction']) : emptyRecord<TollDirection>();
   const actions = leaf.actions.map((action, i) =>
     evaluateAction(action, layer, [...context.path, 'actions', i], context.isLiteral),
   );
@@ -113,13 +115,13 @@ export function evaluateComponent(leaf: ComponentLeaf, context: ComponentContext
     extraAttributes: toJsRecord(extras),
     actions,
     size: leaf.$tag === 'Memory' ? numbers['size']! : null,
-    bitsPerValue: dicts['bits_per_value'] ?? {},
+    bitsPerValue: dicts['bits_per_value'] ?? emptyRecord(),
     bitsPerAction: numbers['bits_per_action'] ?? null,
-    valuesPerAction: dicts['values_per_action'] ?? {},
+    valuesPerAction: dicts['values_per_action'] ?? emptyRecord(),
     skipInitialOutputWrite: 'skip_initial_output_write' in leaf ? leaf.skip_initial_output_write : true,
     direction,
     tensors: leaf.$tag === 'Memory' || leaf.$tag === 'Toll' ? leaf.tensors : null,
-    fields: { ...toJsRecord(values), ...numbers, enabled, component_class: leaf.component_class, name: leaf.name },
+    fields: Object.assign(emptyRecord<JsValue>(), toJsRecord(values), numbers, { enabled, component_class: leaf.component_class, name: leaf.name }),
   };
 }
 
@@ -130,6 +132,7 @@ function evaluateExtras(leaf: ComponentLeaf, context: ComponentContext, scope: S
   const evaluated = evaluateFreeForm(ownSet, scope, [...context.path, 'extra_attributes_for_component_model'], (_d, key) =>
     context.isLiteral(own, key),
   );
+  checkRangedAttributes(evaluated, [...context.path, 'extra_attributes_for_component_model']);
   const merged = new Map(context.inheritedExtras);
   for (const [key, value] of evaluated) merged.set(key, value);
   return merged;
@@ -155,7 +158,7 @@ function evaluateDirection(raw: string | Record<string, string>, scope: Scope, p
     typeof raw === 'string'
       ? new Map(tensors.map((t) => [t, raw]))
       : atField(path, () => evaluateSetKeyedDict(raw, scope, { field: 'direction', allowOther: false, requireCover: true }));
-  const result: Record<string, TollDirection> = {};
+  const result = emptyRecord<TollDirection>();
   for (const [tensor, direction] of byTensor) {
     if (!DIRECTIONS.has(direction)) {
       failWith('arch', `Invalid Toll direction \`${direction}\` for tensor ${tensor}.`, {
@@ -179,11 +182,11 @@ function evaluateAction(
   const extras = evaluateFreeForm(own, layer, [...path, 'extra_attributes_for_component_model'], (_d, key) => isLiteral(own, key));
   for (const [key, value] of extras) layer.set(key, value);
   const optional = (raw: string | number | null, field: string): number | null =>
-    raw === null ? null : evaluateTyped(raw, layer, [...path, field], 'number');
+    raw === null ? null : evaluateTyped(raw, layer, [...path, field], 'number', rangeOf(field));
   const energy = optional(action.energy, 'energy');
-  const energyScale = evaluateTyped(action.energy_scale, layer, [...path, 'energy_scale'], 'number');
+  const energyScale = evaluateTyped(action.energy_scale, layer, [...path, 'energy_scale'], 'number', 'energy_scale');
   const throughput = optional(action.throughput, 'throughput');
-  const throughputScale = evaluateTyped(action.throughput_scale, layer, [...path, 'throughput_scale'], 'number');
+  const throughputScale = evaluateTyped(action.throughput_scale, layer, [...path, 'throughput_scale'], 'number', 'throughput_scale');
   const latency = optional(action.latency, 'latency');
   const holder = 'bits_per_action' in action;
   return {
@@ -193,15 +196,15 @@ function evaluateAction(
     throughput,
     throughputScale,
     latency,
-    bitsPerAction: holder ? evaluateTyped(action.bits_per_action, layer, [...path, 'bits_per_action'], 'number') : null,
-    valuesPerAction: holder ? evaluateNumberDict(action.values_per_action, layer, [...path, 'values_per_action']) : {},
+    bitsPerAction: holder ? evaluateTyped(action.bits_per_action, layer, [...path, 'bits_per_action'], 'number', 'bits_per_action') : null,
+    valuesPerAction: holder ? evaluateNumberDict(action.values_per_action, layer, [...path, 'values_per_action'], 'values_per_action') : emptyRecord(),
     extraAttributes: toJsRecord(extras),
   };
 }
 
 /** Resolves the reuse sentinels (§4.7) and evaluates one fanout dimension. */
 export function evaluateSpatial(spatial: Spatial, scope: Scope, path: SpecPath): EvaluatedSpatial {
-  const fanout = evaluateTyped(spatial.fanout, scope, [...path, 'fanout'], 'int');
+  const fanout = evaluateTyped(spatial.fanout, scope, [...path, 'fanout'], 'int', 'fanout');
   const reuseSet = spatial.reuse !== REUSE_SENTINEL;
   const reuse: SetValue = reuseSet ? tryEvaluateSet(spatial.reuse, scope) : { elements: [] };
   const mayReuseRaw = spatial.may_reuse === MAY_REUSE_SENTINEL ? (reuseSet ? spatial.reuse : 'All') : spatial.may_reuse;
@@ -211,8 +214,8 @@ export function evaluateSpatial(spatial: Spatial, scope: Scope, path: SpecPath):
     reuse,
     mayReuse: tryEvaluateSet(mayReuseRaw, scope),
     loopBounds: spatial.loop_bounds,
-    minUsage: evaluateTyped(spatial.min_usage, scope, [...path, 'min_usage'], 'number'),
-    usageScale: evaluateTyped(spatial.usage_scale, scope, [...path, 'usage_scale'], 'number'),
+    minUsage: evaluateTyped(spatial.min_usage, scope, [...path, 'min_usage'], 'number', 'min_usage'),
+    usageScale: evaluateTyped(spatial.usage_scale, scope, [...path, 'usage_scale'], 'number', 'usage_scale'),
     powerGateable: evaluateTyped(spatial.power_gateable, scope, [...path, 'power_gateable'], 'bool'),
   };
 }

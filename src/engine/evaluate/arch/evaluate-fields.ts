@@ -4,13 +4,16 @@ import {
   evaluateSetExpression,
   evaluateSetKeyedDict,
   ExpressionError,
+  isPyFloat,
   PyDict,
   toJs,
   type JsValue,
   type PyValue,
   type Scope,
 } from '../../spec/expr/index.js';
-import { atField, evaluateTyped } from '../fields.js';
+import type { RangedField } from '../../spec/schema/ranges.js';
+import { emptyRecord, recordFrom } from '../../base/records.js';
+import { atField, checkRange, evaluateTyped } from '../fields.js';
 import type { SetValue } from './types.js';
 
 /** A TE set field: evaluated when it can be now, else kept as text for a later stage. */
@@ -31,26 +34,38 @@ export function evaluateNumberDict(
   raw: string | Readonly<Record<string, string | number>>,
   scope: Scope,
   path: SpecPath,
+  range?: RangedField,
 ): Record<string, number> {
   if (typeof raw === 'string') {
     const value = evaluateTyped(raw, scope, path, 'any');
-    return dictToNumbers(value, path);
+    return dictToNumbers(raw, value, path, range);
   }
   const byTensor = atField(path, () => evaluateSetKeyedDict(raw, scope, { field: String(path[path.length - 1]) }));
-  const result: Record<string, number> = {};
-  for (const [tensor, value] of byTensor) result[tensor] = evaluateTyped(value, scope, path, 'number');
+  const result = emptyRecord<number>();
+  for (const [tensor, value] of byTensor) result[tensor] = evaluateTyped(value, scope, path, 'number', range);
   return result;
 }
 
-function dictToNumbers(value: PyValue, path: SpecPath): Record<string, number> {
+function dictToNumbers(raw: string, value: PyValue, path: SpecPath, range: RangedField | undefined): Record<string, number> {
   if (!(value instanceof PyDict)) {
     return atField(path, () => {
       throw new ExpressionError('expected a dict of tensor set expressions to numbers', 'Write e.g. `{All: 8}`.');
     });
   }
-  const result: Record<string, number> = {};
-  for (const [key, item] of value.items()) result[String(toJs(key))] = Number(toJs(item));
+  const result = emptyRecord<number>();
+  for (const [key, item] of value.items()) result[String(toJs(key))] = checkRange(raw, Number(toJs(item)), path, range);
   return result;
+}
+
+/** Component-model attributes with a meaning-given range (`tech_node`), checked where they are set. */
+const RANGED_ATTRIBUTES: readonly RangedField[] = ['tech_node'];
+
+export function checkRangedAttributes(values: ReadonlyMap<string, PyValue>, path: SpecPath): void {
+  for (const field of RANGED_ATTRIBUTES) {
+    const value = values.get(field);
+    const number = typeof value === 'number' ? value : isPyFloat(value) ? value.value : undefined;
+    if (number !== undefined) checkRange(number, number, [...path, field], field);
+  }
 }
 
 /** Python view of a JS record (for binding an evaluated dict field). */
@@ -59,7 +74,5 @@ export function numberRecordToPy(record: Readonly<Record<string, number>>): PyDi
 }
 
 export function toJsRecord(values: ReadonlyMap<string, PyValue>): Record<string, JsValue> {
-  const out: Record<string, JsValue> = {};
-  for (const [key, value] of values) out[key] = toJs(value);
-  return out;
+  return recordFrom([...values].map(([key, value]) => [key, toJs(value)] as const));
 }

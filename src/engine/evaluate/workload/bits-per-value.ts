@@ -2,7 +2,7 @@
 import { failWith, type SpecPath } from '../../base/errors.js';
 import { castLiteral, evaluateSetKeyedDict, type Scope } from '../../spec/expr/index.js';
 import type { Spec } from '../../spec/schema/spec.js';
-import { atField } from '../fields.js';
+import { atField, checkRange } from '../fields.js';
 
 const WORKLOAD_BITS_PATH: SpecPath = ['workload', 'bits_per_value'];
 
@@ -30,7 +30,7 @@ export function resolveBitsPerValue(spec: Spec, einsumIndex: number, scope: Scop
 
 function literalBits(raw: number | string, path: SpecPath): number {
   const cast = castLiteral(raw);
-  if (cast.kind === 'cast' && typeof cast.value === 'number') return cast.value;
+  if (cast.kind === 'cast' && typeof cast.value === 'number') return checkRange(raw, cast.value, path, 'bits_per_value');
   return failWith('workload', `bits_per_value must be a literal number, got \`${String(raw)}\`.`, {
     path,
     hint: 'workload.bits_per_value values are not evaluated; write a number such as 8.',

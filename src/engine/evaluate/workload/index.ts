@@ -1,5 +1,6 @@
 /** Workload evaluation: rank sizes, shapes, symbols, renames and bits per value per Einsum. */
 import { failWith, type SpecPath } from '../../base/errors.js';
+import { emptyRecord, recordFrom } from '../../base/records.js';
 import { InvertibleSet, orderByReferences, type PyValue, type Scope } from '../../spec/expr/index.js';
 import type { Spec } from '../../spec/schema/spec.js';
 import { AffineSyntaxError, parseAffine } from '../affine.js';
@@ -31,7 +32,7 @@ function evaluateRankSizes(spec: Spec, scope: Scope): Map<string, number> {
   const layer = scope.child();
   const sizes = new Map<string, number>();
   for (const rank of order) {
-    const size = evaluateTyped(raw.get(rank), layer, ['workload', 'rank_sizes', rank], 'int');
+    const size = evaluateTyped(raw.get(rank), layer, ['workload', 'rank_sizes', rank], 'int', 'rank_size');
     layer.set(rank, size);
     sizes.set(rank, size);
   }
@@ -148,7 +149,7 @@ export function evaluateWorkload(spec: Spec, scope: Scope): EvaluatedWorkload {
       name: einsum.name,
       index: i,
       rankVariables: spaces[i]!.rankVariables,
-      bounds: Object.fromEntries(boundMap),
+      bounds: recordFrom(boundMap),
       tensors,
       isCopyOperation: einsum.is_copy_operation,
       nInstances: spec.workload.n_instances * einsum.n_instances,
@@ -157,13 +158,13 @@ export function evaluateWorkload(spec: Spec, scope: Scope): EvaluatedWorkload {
     };
   });
 
-  const tensorShapesRecord: Record<string, Record<string, number>> = {};
-  const tensorSizes: Record<string, number> = {};
+  const tensorShapesRecord = emptyRecord<Record<string, number>>();
+  const tensorSizes = emptyRecord<number>();
   for (const [tensor, shape] of shapes) {
-    tensorShapesRecord[tensor] = Object.fromEntries(shape);
+    tensorShapesRecord[tensor] = recordFrom(shape);
     tensorSizes[tensor] = [...shape.values()].reduce((a, b) => a * b, 1);
   }
-  return { einsums, rankSizes: Object.fromEntries(rankSizes), tensorShapes: tensorShapesRecord, tensorSizes };
+  return { einsums, rankSizes: recordFrom(rankSizes), tensorShapes: tensorShapesRecord, tensorSizes };
 }
 
 function rebuildIfSet(sets: EinsumSetFactory, value: PyValue): PyValue {

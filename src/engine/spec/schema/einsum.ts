@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { isRawMap, type RawMap } from '../raw.js';
 import { customIssue } from './common.js';
+import { rangedNumber } from './ranges.js';
 import { registerDispatch } from './dispatch.js';
 import { parseConciseEinsum } from './einsum-string.js';
 import { rankKeyed } from './keyed-records.js';
@@ -16,7 +17,7 @@ const optionalEinsumFields = {
     .array(z.string())
     .default(() => [])
     .describe('ISL constraints on the rank variables, e.g. `0 <= r < 3`'),
-  rank_sizes: rankKeyed(z.number().int())
+  rank_sizes: rankKeyed(rangedNumber('rank_size', z.number().int()))
     .default(() => ({}))
     .describe('Rank sizes for this Einsum only (plain ints); override workload.rank_sizes'),
   is_copy_operation: z
@@ -24,7 +25,7 @@ const optionalEinsumFields = {
     .default(false)
     .describe('Moves its single input to the output\'s location; no compute'),
   renames: renameList().describe('Symbol aliases: {new: source} or a list of {name, source, expected_count}'),
-  n_instances: z.number().int().default(1).describe('Repeat count multiplied into summable metrics'),
+  n_instances: rangedNumber('n_instances', z.number().int()).default(1).describe('Repeat count multiplied into summable metrics'),
 };
 
 /** The verbose form of one Einsum. */
@@ -50,7 +51,7 @@ const TensorAccessExtraSchema = z
     projection: z.unknown().optional().describe('Not allowed: comes from the einsum string'),
     output: z.unknown().optional().describe('Not allowed: comes from the einsum string'),
     persistent: z.boolean().optional().describe('Stays in backing storage for the whole workload'),
-    backing_storage_size_scale: z.number().optional().describe('Scales the tensor\'s size in backing storage'),
+    backing_storage_size_scale: rangedNumber('backing_storage_size_scale').optional().describe('Scales the tensor\'s size in backing storage'),
     bits_per_value: z
       .union([z.number().int(), z.string(), z.null()])
       .optional()

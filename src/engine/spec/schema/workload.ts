@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { customIssue, evalInt } from './common.js';
 import { EinsumItemSchema, type Einsum, type LocatedEinsum } from './einsum.js';
+import { rangedNumber } from './ranges.js';
 import { rankKeyed, rankVariableKeyed } from './keyed-records.js';
 
 type Path = (string | number)[];
@@ -85,6 +86,6 @@ export const WorkloadSchema = z.strictObject({
     .nullable()
     .default(null)
     .describe('Set expression of tensors kept in backing storage for the whole workload'),
-  n_instances: z.number().int().default(1).describe('Repeat count multiplied into summable metrics'),
+  n_instances: rangedNumber('n_instances', z.number().int()).default(1).describe('Repeat count multiplied into summable metrics'),
 });
 export type Workload = z.output<typeof WorkloadSchema>;

@@ -1,0 +1,90 @@
+/**
+ * The values each numeric spec field may take, from what the field means (spec-format §4).
+ * Most fields are expressions evaluated per Einsum, so the evaluator applies these rules to the
+ * evaluated numbers (`evaluate/ranges.ts`); this table is the one place that states them.
+ */
+import { z } from 'zod';
+
+export interface RangeRule {
+  /** Smallest legal value. */
+  readonly min: number;
+  /** Whether `min` itself is legal (`throughput: 0` is not, `energy: 0` is). */
+  readonly minIncluded: boolean;
+  /** Largest legal value, when there is one (`min_usage` is a fraction). */
+  readonly max?: number;
+  /** Whether `inf` is legal (`size: inf` is an unbounded memory). */
+  readonly infinityAllowed: boolean;
+  /** What the field means, for the hint. */
+  readonly meaning: string;
+}
+
+const nonNegative = (meaning: string): RangeRule => ({ min: 0, minIncluded: true, infinityAllowed: false, meaning });
+const positive = (meaning: string): RangeRule => ({ min: 0, minIncluded: false, infinityAllowed: false, meaning });
+const positiveOrInfinite = (meaning: string): RangeRule => ({ min: 0, minIncluded: false, infinityAllowed: true, meaning });
+
+/** Rules by field name; a field absent here accepts any number except NaN. */
+export const FIELD_RANGES = {
+  size: { min: 0, minIncluded: true, infinityAllowed: true, meaning: 'the capacity in bits (`inf` for an unbounded memory)' },
+  area: nonNegative('the area of one instance in m²'),
+  leak_power: nonNegative('the leak power of one instance in W'),
+  area_scale: nonNegative('a factor on the area'),
+  leak_power_scale: nonNegative('a factor on the leak power'),
+  energy_scale: nonNegative('a factor on the energy per action'),
+  actions_scale: nonNegative('a factor on the number of actions'),
+  throughput_scale: positiveOrInfinite('a factor on the actions per second (`inf` for no limit)'),
+  n_parallel_instances: positive('the number of parallel copies of the component'),
+  bits_per_action: positive('the bits moved by one action'),
+  bits_per_value: positive('the bits of one tensor value'),
+  values_per_action: positive('the values moved by one action'),
+  energy: nonNegative('the energy of one action in J'),
+  throughput: positiveOrInfinite('actions per second (`inf` for no limit)'),
+  latency: nonNegative('the seconds one action takes'),
+  fanout: { min: 1, minIncluded: true, infinityAllowed: false, meaning: 'the number of instances along this dimension' },
+  min_usage: { min: 0, minIncluded: true, max: 1, infinityAllowed: false, meaning: 'the minimum fraction of this dimension in use' },
+  usage_scale: nonNegative('a factor on the measured usage'),
+  rank_size: { min: 1, minIncluded: true, infinityAllowed: false, meaning: 'the number of indices of the rank' },
+  backing_storage_size_scale: nonNegative('a factor on the backing storage the tensor takes'),
+  tech_node: positive('the technology node in metres (e.g. 65e-9)'),
+  n_instances: { min: 1, minIncluded: true, infinityAllowed: false, meaning: 'how many times the Einsum (or workload) repeats' },
+} as const satisfies Readonly<Record<string, RangeRule>>;
+
+export type RangedField = keyof typeof FIELD_RANGES;
+
+/** Why `value` breaks `rule` ("must be > 0"), or undefined when it is legal. */
+export function rangeViolation(value: number, rule: RangeRule): string | undefined {
+  if (Number.isNaN(value)) return 'is not a number (NaN)';
+  if (value === Infinity && rule.infinityAllowed) return undefined;
+  if (value === -Infinity && rule.min === -Infinity) return undefined;
+  if (!Number.isFinite(value)) return `must be finite${rule.infinityAllowed ? ' or inf' : ''}`;
+  if (rule.minIncluded ? value < rule.min : value <= rule.min) return `must be ${rule.minIncluded ? '≥' : '>'} ${rule.min}`;
+  if (rule.max !== undefined && value > rule.max) return `must be ≤ ${rule.max}`;
+  return undefined;
+}
+
+/** The rule for any number field: only NaN is meaningless everywhere. */
+export const ANY_NUMBER: RangeRule = { min: -Infinity, minIncluded: true, infinityAllowed: true, meaning: 'a number' };
+
+/**
+ * The message and hint for a value outside its field's range, or undefined when it is legal.
+ * `written` is the field as the user wrote it (a literal or an expression).
+ */
+export function describeViolation(field: string, written: unknown, value: number, rule: RangeRule): { message: string; hint: string } | undefined {
+  const problem = rangeViolation(value, rule);
+  if (problem === undefined) return undefined;
+  const literal = typeof written === 'number' || String(written) === String(value);
+  const what = literal ? `\`${field}: ${String(written)}\`` : `\`${field}: ${String(written)}\` evaluated to ${value}, which`;
+  return {
+    message: `${what} ${problem}`,
+    hint: Number.isNaN(value)
+      ? "NaN comes from an undefined operation such as 0 * inf or inf - inf, or from float('nan'); check the expression."
+      : `\`${field}\` is ${rule.meaning}.`,
+  };
+}
+
+/** A plain (never evaluated) number field held to its range at validation. */
+export function rangedNumber(field: RangedField, schema: z.ZodNumber = z.number()) {
+  return schema.superRefine((value, ctx) => {
+    const violation = describeViolation(field, value, value, FIELD_RANGES[field]);
+    if (violation) ctx.addIssue({ code: 'custom', message: violation.message, params: { hint: violation.hint } });
+  });
+}
