@@ -6,6 +6,7 @@ import { VariablesForm } from './features/examples/VariablesForm.js';
 import { LoopTreeView } from './features/mapping-tree/LoopTreeView.js';
 import { ResultsToolbar, ResultsView } from './features/results/ResultsPanel.js';
 import { RunControls } from './features/run/RunControls.js';
+import { RecentDesigns } from './features/recent/RecentDesigns.js';
 import { CopyLinkButton } from './features/share/CopyLinkButton.js';
 import { SpecOrSweep } from './features/sweep/SpecOrSweep.js';
 import { ImportTimeloopButton } from './features/timeloop/ImportTimeloopButton.js';
@@ -31,6 +32,7 @@ export function App() {
           <RunControls />
         </PanelBoundary>
         <CopyLinkButton />
+        <RecentDesigns />
       </header>
       <main className="app-main">
         <SplitPane fraction={editorFraction} onChange={setEditorFraction} left={<SpecColumn />} right={<ResultsColumn />} />

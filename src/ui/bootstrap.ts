@@ -5,24 +5,31 @@ import { getExamples } from './features/examples/catalogue.js';
 import { createDefaultDesign } from './features/examples/default-design.js';
 import { startAutoCheck } from './features/run/auto-check.js';
 import { runEvaluate } from './features/run/evaluate-run.js';
-import { runMapper } from './features/run/map-run.js';
+import { AUTOSAVE_BLOCKED } from './store/local-save.js';
 import type { ExplorerData } from './store/state.js';
 import { createExplorerStore, type ExplorerStore } from './store/store.js';
 import { applyLink, restoreState, startSync } from './store/sync.js';
 
-/** localStorage can throw (privacy modes, sandboxed frames); then the session is not saved. */
-function safeStorage(): Pick<Storage, 'getItem' | 'setItem'> {
+/** localStorage can throw (privacy modes, sandboxed frames); null then, and the user is told. */
+function safeStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
   try {
     const storage = window.localStorage;
     storage.getItem('probe');
     return storage;
   } catch {
-    return { getItem: () => null, setItem: () => {} };
+    return null;
   }
 }
 
+const BLOCKED_STORAGE: Pick<Storage, 'getItem' | 'setItem'> = {
+  getItem: () => null,
+  setItem: () => {
+    throw new Error('storage is blocked');
+  },
+};
+
 export function startExplorer(): { store: ExplorerStore; client: EngineClient } {
-  const storage = safeStorage();
+  const storage = safeStorage() ?? BLOCKED_STORAGE;
   const restored = restoreState({ hash: location.hash, storage, bundled: BUNDLED_FILES });
   const initial: Partial<ExplorerData> = { ...restored.data };
   if (initial.specFiles === undefined || initial.specFiles.length === 0) {
@@ -32,10 +39,13 @@ export function startExplorer(): { store: ExplorerStore; client: EngineClient } 
   if (restored.linkProblem !== null) {
     store.getState().addNotice(`The link in the address bar was not loaded: ${restored.linkProblem}`);
   }
+  for (const notice of restored.notices) store.getState().addNotice(notice);
+  if (storage === BLOCKED_STORAGE) store.getState().setAutosaveProblem(AUTOSAVE_BLOCKED);
   startSync(store, {
     storage,
     bundled: BUNDLED_FILES,
     replaceHash: (hash) => history.replaceState(history.state, '', hash),
+    onSaved: (problem) => store.getState().setAutosaveProblem(problem),
   });
   window.addEventListener('hashchange', () => {
     const problem = applyLink(store, location.hash, BUNDLED_FILES);
@@ -43,10 +53,11 @@ export function startExplorer(): { store: ExplorerStore; client: EngineClient } 
   });
   const client = createBrowserEngineClient({ onNotice: (message) => store.getState().addNotice(message) });
   startAutoCheck(store, { client, bundled: BUNDLED_FILES, examples: getExamples() });
-  // Results are never stored; a link that selects a point recomputes them (by the same kind of
-  // run: the mapper is deterministic) so the point reappears.
+  // Results are never stored. A link to the spec's own evaluated mapping evaluates it again (one
+  // model pass); a link to a mapper point never starts the mapper by itself: the results panel
+  // offers the run (linkRun).
   const env = { client, bundled: BUNDLED_FILES, examples: getExamples() };
-  if (restored.pointFrom !== undefined) void runMapper(store, env, restored.pointFrom === 'mapper-unfused');
-  else if (store.getState().selectedPoint !== null) void runEvaluate(store, env);
+  const { selectedPoint, linkRun } = store.getState();
+  if (selectedPoint !== null && linkRun === null) void runEvaluate(store, env);
   return { store, client };
 }

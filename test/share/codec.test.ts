@@ -9,6 +9,8 @@ import {
   type ShareState,
 } from '../../src/ui/share/codec.js';
 import { migrateToLatest } from '../../src/ui/share/migrate.js';
+import { MAX_LINK_CHARS, MAX_LINK_TEXT_CHARS } from '../../src/ui/share/codec.js';
+import { repeatedCharBomb } from './lz-bomb.js';
 import { DEFAULT_MAPPER, MAPPER_TAB } from '../../src/ui/store/spec-slice.js';
 
 const BUNDLED = { 'arches/simple.yaml': 'arch: {}\n', 'workloads/basic/matmuls.yaml': 'workload: {}\n' };
@@ -135,3 +137,35 @@ describe('a link to a mapper point', () => {
     expect(createSharePayload({ ...mapped(false), selectedPoint: null }, BUNDLED).view?.pointFrom).toBeUndefined();
   });
 });
+
+describe('link size limits', () => {
+  it('refuses a link longer than 2 million characters without reading it', () => {
+    expect(MAX_LINK_CHARS).toBe(2_000_000);
+    const result = decodeShareFragment('#s=' + 'A'.repeat(MAX_LINK_CHARS + 1));
+    expect(result).toEqual({
+      ok: false,
+      message: 'The share link is too long (2 million characters; links of up to 2 million are opened). Open the design from its files instead: drop them on the editor.',
+    });
+  });
+
+  it('refuses a 30 KB link that would expand to 100 MB, with a clear message', () => {
+    const bomb = repeatedCharBomb(14_200);
+    expect(bomb.body.length).toBeLessThan(40_000);
+    expect(bomb.length).toBeGreaterThan(100_000_000);
+    expect(MAX_LINK_TEXT_CHARS).toBe(4_000_000);
+    expect(decodeShareFragment('#s=' + bomb.body)).toEqual({
+      ok: false,
+      message: 'The share link expands to more than 4 million characters, more than this page opens from a link. Open the design from its files instead: drop them on the editor.',
+    });
+  });
+
+  it('opens a large but honest link (a 1 MB spec file)', () => {
+    const big = '# ' + 'x'.repeat(80) + '\n';
+    const text = Array.from({ length: 12_000 }, (_, i) => `${i}${big}`).join('');
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const fragment = encodeShareFragment({ v: 1, files: { 'big.yaml': text }, specFiles: ['big.yaml'] });
+    const decoded = decodeShareFragment(fragment);
+    expect(decoded.ok && decoded.payload.files?.['big.yaml']).toBe(text);
+  });
+});
+

@@ -6,6 +6,7 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { DEFAULT_MAPPER, MAPPER_TAB, type MapperSettings } from '../store/spec-slice.js';
 import type { ExplorerData } from '../store/state.js';
 import { DEFAULT_VIEW } from '../store/view-slice.js';
+import { measureLzUriLength } from './lz-length.js';
 import { migrateToLatest } from './migrate.js';
 import { LATEST_SHARE_VERSION, SharePayloadSchema, type SharePayload } from './schema.js';
 import { shareSweep, sweepFromShare } from './sweep-share.js';
@@ -101,11 +102,34 @@ export function encodeShareFragment(payload: SharePayload): string {
   return FRAGMENT_PREFIX + compressToEncodedURIComponent(JSON.stringify(payload));
 }
 
-/** Decodes `#s=...`; returns a user-facing message when the link is damaged or from the future. */
+/** Links longer than this are refused unread (2 million characters; real designs take a few thousand). */
+export const MAX_LINK_CHARS = 2_000_000;
+/** A link's design text may expand to this many characters; measured before anything is decompressed. */
+export const MAX_LINK_TEXT_CHARS = 4_000_000;
+
+const DAMAGED = 'The share link is damaged (it may have been cut off).';
+
+/** Why a link body is refused before decompression, or null when it may be decompressed. */
+function linkSizeProblem(body: string): string | null {
+  const millions = (n: number) => `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 1 })} million`;
+  if (body.length > MAX_LINK_CHARS) {
+    return `The share link is too long (${millions(body.length)} characters; links of up to ${millions(MAX_LINK_CHARS)} are opened). Open the design from its files instead: drop them on the editor.`;
+  }
+  const measured = measureLzUriLength(body, MAX_LINK_TEXT_CHARS);
+  if (measured.kind === 'too-long') {
+    return `The share link expands to more than ${millions(MAX_LINK_TEXT_CHARS)} characters, more than this page opens from a link. Open the design from its files instead: drop them on the editor.`;
+  }
+  return measured.kind === 'damaged' ? DAMAGED : null;
+}
+
+/** Decodes `#s=...`; returns a user-facing message when the link is damaged, too large or from the future. */
 export function decodeShareFragment(fragment: string): DecodeResult {
   if (!fragment.startsWith(FRAGMENT_PREFIX)) return { ok: false, message: 'Not a share link.' };
-  const json = decompressFromEncodedURIComponent(fragment.slice(FRAGMENT_PREFIX.length));
-  if (!json) return { ok: false, message: 'The share link is damaged (it may have been cut off).' };
+  const body = fragment.slice(FRAGMENT_PREFIX.length);
+  const sizeProblem = linkSizeProblem(body);
+  if (sizeProblem !== null) return { ok: false, message: sizeProblem };
+  const json = decompressFromEncodedURIComponent(body);
+  if (!json) return { ok: false, message: DAMAGED };
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -121,6 +145,21 @@ export function decodeShareFragment(fragment: string): DecodeResult {
     return { ok: false, message: `The share link has an invalid field${where ? ` '${where}'` : ''}.` };
   }
   return { ok: true, payload: parsed.data };
+}
+
+/** A link may ask the mapper to run this long at most; more would let a link hold a tab for hours. */
+export const MAX_LINK_TIME_LIMIT_SECONDS = 60;
+
+/** Caps what a link may ask for (the mapper's time limit), with a notice for each change. */
+export function limitLinkPayload(payload: SharePayload): { payload: SharePayload; notices: string[] } {
+  const asked = payload.mapper?.timeLimitSeconds;
+  if (asked === undefined || asked <= MAX_LINK_TIME_LIMIT_SECONDS) return { payload, notices: [] };
+  return {
+    payload: { ...payload, mapper: { ...payload.mapper, timeLimitSeconds: MAX_LINK_TIME_LIMIT_SECONDS } },
+    notices: [
+      `The link asked for a mapper time limit of ${asked.toLocaleString('en-US')} s; it is set to ${MAX_LINK_TIME_LIMIT_SECONDS} s. Raise it in mapper settings if you mean to run that long.`,
+    ],
+  };
 }
 
 export function hasShareFragment(hash: string): boolean {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { SavedData } from './persistence.js';
 import { pickSaved } from './persistence.js';
 import { SweepDefinitionSchema } from '../share/schema.js';
+import { RecentDesignsSchema } from './recent-designs.js';
 import type { ExplorerData } from './state.js';
 
 export const LOCAL_KEY = 'accelforge-web:state:v1';
@@ -30,6 +31,7 @@ const SAVED_SCHEMAS: { readonly [K in keyof SavedData]: z.ZodType<SavedData[K]> 
   editorFraction: z.number(),
   sweep: SweepDefinitionSchema,
   sweepShown: z.boolean(),
+  recentDesigns: RecentDesignsSchema,
 };
 
 /** Reads what the last session saved; unknown or malformed values are skipped. */
@@ -50,10 +52,26 @@ export function loadLocal(storage: Pick<Storage, 'getItem'>): Partial<SavedData>
   return out as Partial<SavedData>;
 }
 
-export function saveLocal(storage: Pick<Storage, 'setItem'>, state: ExplorerData): void {
+export const AUTOSAVE_FULL =
+  "Autosave failed: this browser's storage for the page is full, so your latest edits are only in this tab and its link (Copy link keeps them). Clear the Recent list or other site data, and the next edit saves again.";
+
+export const AUTOSAVE_BLOCKED =
+  'Autosave is off: this browser does not let the page store data, so your edits are only in this tab and its link (Copy link keeps them).';
+
+function isQuotaError(thrown: unknown): boolean {
+  if (typeof thrown !== 'object' || thrown === null) return false;
+  const { name, code } = thrown as { name?: unknown; code?: unknown };
+  return name === 'QuotaExceededError' || name === 'NS_ERROR_DOM_QUOTA_REACHED' || code === 22;
+}
+
+/** Writes the autosave; returns why it failed (said to the user, never swallowed), or null. */
+export function saveLocal(storage: Pick<Storage, 'setItem'>, state: ExplorerData): string | null {
   try {
     storage.setItem(LOCAL_KEY, JSON.stringify(pickSaved(state)));
-  } catch {
-    // Quota exceeded or storage disabled: autosave is best effort, the URL still holds the spec.
+    return null;
+  } catch (thrown) {
+    if (isQuotaError(thrown)) return AUTOSAVE_FULL;
+    const reason = thrown instanceof Error ? thrown.message : String(thrown);
+    return `Autosave failed (${reason}), so your latest edits are only in this tab and its link (Copy link keeps them). The next edit tries again.`;
   }
 }

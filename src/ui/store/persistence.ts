@@ -43,6 +43,9 @@ export const PERSISTENCE = {
   skiMemory: 'none',
   rooflineMemory: 'none',
   pins: 'none',
+  recentDesigns: 'local',
+  autosaveProblem: 'none',
+  linkRun: 'none',
 } as const satisfies { readonly [K in keyof ExplorerData]: Persistence };
 
 export type PersistedKey<P extends Persistence> = {

@@ -65,7 +65,7 @@ export const createRunSlice: StoreSlice<RunActions> = (set) => ({
   markCheckStale: () => set({ checkFresh: false, checkStalled: false }),
   markCheckStalled: () => set({ checkStalled: true }),
   setRunStatus: (status, progress = null) => set({ runStatus: status, progress }),
-  startMapping: () => set({ runStatus: 'mapping', progress: EMPTY_PROGRESS }),
+  startMapping: () => set({ runStatus: 'mapping', progress: EMPTY_PROGRESS, linkRun: null }),
   applyMapEvent: (event) => set((s) => (s.runStatus === 'mapping' && s.progress !== null ? { progress: applyMapEvent(s.progress, event) } : {})),
   setPointEvaluation: (results, index, evaluation) =>
     set((s) => {
@@ -82,6 +82,7 @@ export const createRunSlice: StoreSlice<RunActions> = (set) => ({
       runErrors: errors,
       resultsMessage: message,
       resultsStale: false,
+      linkRun: null,
       // A restored selection survives only if the new results still have that point.
       selectedPoint: results !== null && s.selectedPoint !== null && s.selectedPoint < results.points.length ? s.selectedPoint : null,
     })),

@@ -2,6 +2,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysisSlice } from './analysis-slice.js';
 import { createImportSlice } from './import-slice.js';
+import { createLinkSlice } from './link-slice.js';
 import { createRunSlice } from './run-slice.js';
 import { createSelectionSlice } from './selection-slice.js';
 import { createSpecSlice } from './spec-slice.js';
@@ -24,5 +25,6 @@ export function createExplorerStore(initial: Partial<ExplorerData> = {}): Explor
     ...createImportSlice(set, get),
     ...createSweepSlice(set, get),
     ...createAnalysisSlice(set, get),
+    ...createLinkSlice(set, get),
   }));
 }

@@ -42,7 +42,7 @@ describe('PERSISTENCE', () => {
       'sweepShown',
       'variables',
     ]);
-    expect(keysWith(['local'])).toEqual(['editorFraction']);
+    expect(keysWith(['local'])).toEqual(['editorFraction', 'recentDesigns']);
     expect(keysWith(['none'])).toContain('checkErrors');
   });
 });

@@ -26,12 +26,12 @@ describe('restoreState', () => {
     expect(data.editorFraction).toBe(0.3);
   });
 
-  it('tells the page to map again when the link selects an unfused mapper point', () => {
+  it('offers, but never starts, the mapper run behind a linked unfused mapper point', () => {
     const hash = encodeShareFragment({ v: 1, specFiles: ['arches/simple.yaml'], view: { selectedPoint: 0, pointFrom: 'mapper-unfused' } });
     const restored = restoreState({ hash, storage: storageWith({}), bundled: BUNDLED });
-    expect(restored.pointFrom).toBe('mapper-unfused');
+    expect(restored.data.linkRun).toBe('mapper-unfused');
     expect(restored.data.selectedPoint).toBe(0);
-    expect(restoreState({ hash: encodeShareFragment({ v: 1, view: { selectedPoint: 0 } }), storage: storageWith({}), bundled: BUNDLED }).pointFrom).toBeUndefined();
+    expect(restoreState({ hash: encodeShareFragment({ v: 1, view: { selectedPoint: 0 } }), storage: storageWith({}), bundled: BUNDLED }).data.linkRun).toBeNull();
   });
 
   it('keeps the autosave and reports a broken link', () => {

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useExplorer, useExplorerStore } from '../../store/context.js';
 import { AnalysisPanel } from '../analysis/AnalysisPanel.js';
 import { useEngineClient } from '../run/engine-context.js';
+import { LinkRunOffer } from '../run/LinkRunOffer.js';
 import { RunProgress } from '../run/MapProgressView.js';
 import { loadPointEvaluation } from '../run/point-run.js';
 import type { BreakdownBy, StackBy } from '../../store/view-slice.js';
@@ -28,6 +29,7 @@ export function ResultsView() {
   return (
     <div className="results-grid">
       <RunProgress />
+      <LinkRunOffer />
       <ParetoChart />
       {results?.comparison ? <FusedComparisonView comparison={results.comparison} /> : null}
       {point === null ? (
