@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { FileRefused } from '../engine/io/file-system.js';
 import { UsageError } from './args.js';
-import { COMMANDS } from './commands/index.js';
+import { COMMANDS, runVerb } from './commands/index.js';
 
 const USAGE = `AccelForge Web command line
 
@@ -26,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${command.usage}\n`);
     return 0;
   }
-  return command.run(rest);
+  return runVerb(verb, rest);
 }
 
 main(process.argv.slice(2)).then(

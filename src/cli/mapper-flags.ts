@@ -13,8 +13,6 @@ export const MAPPER_OPTIONS = {
   'memory-limit': { type: 'string' },
 } as const satisfies OptionSpec;
 
-export const MAPPER_USAGE = '[--metric energy|latency|edp] [--unfused] [--time-limit SECONDS] [--memory-limit MB]';
-
 function parseMetric(value: unknown): MapperMetric | undefined {
   if (value === undefined) return undefined;
   if (typeof value === 'string' && (METRICS as readonly string[]).includes(value)) return value as MapperMetric;

@@ -10,8 +10,6 @@ export const SPEC_OPTIONS = {
   'allow-read': { type: 'string', multiple: true },
 } as const satisfies OptionSpec;
 
-export const SPEC_USAGE = '[--set KEY=VALUE ...] [--allow-read DIR ...]';
-
 export interface CliSpecInput {
   /** The disk, confined to `roots`. */
   readonly fs: FileSystem;

@@ -1,6 +1,11 @@
-/** One CLI verb. `run` returns the process exit status. */
+/** One CLI verb as listed by `--help`; its code loads only when the verb runs (fast start-up). */
 export interface Command {
   readonly summary: string;
   readonly usage: string;
-  run(args: string[]): Promise<number>;
+  load(): Promise<CommandRunner>;
+}
+
+/** A verb's code. `run` returns the process exit status. */
+export interface CommandRunner {
+  run(args: string[], usage: string): Promise<number>;
 }

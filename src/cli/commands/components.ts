@@ -2,17 +2,15 @@ import { componentCosts, type ComponentsJson } from '../../engine/index.js';
 import { printErrors } from '../format.js';
 import { formatSI } from '../format-results.js';
 import { writeJson } from '../json-output.js';
-import { parseSpecCommand, SPEC_USAGE } from '../spec-input.js';
-import type { Command } from './command.js';
+import { parseSpecCommand } from '../spec-input.js';
+import type { CommandRunner } from './command.js';
 
-export const componentsCommand: Command = {
-  summary: 'area, leak power and per-action energy, latency and throughput of each component',
-  usage: `usage: accelforge-web components <spec files> ${SPEC_USAGE} [--einsum NAME] [--json]`,
-  async run(args) {
+export const componentsCommand: CommandRunner = {
+  async run(args, usage) {
     const { values, input } = parseSpecCommand(
       args,
       { einsum: { type: 'string' }, json: { type: 'boolean', default: false } },
-      this.usage,
+      usage,
     );
     const einsum = typeof values.einsum === 'string' ? values.einsum : undefined;
     const result = componentCosts(input, einsum === undefined ? {} : { einsum });

@@ -3,20 +3,18 @@ import { convertTimeloopFiles, formatLocation, renderReportMarkdown } from '../.
 import { parseCommand, stringList, UsageError } from '../args.js';
 import { printErrors } from '../format.js';
 import { confinedDisk } from '../spec-input.js';
-import type { Command } from './command.js';
+import type { CommandRunner } from './command.js';
 
-export const convertTimeloopCommand: Command = {
-  summary: 'convert Timeloop v0.4/v0.3 specs (arch, problem, mapping, constraints, ERT/ART) into one AccelForge spec',
-  usage: 'usage: accelforge-web convert-timeloop <timeloop files...> -o <out.yaml> [--report <report.md>] [--allow-read DIR ...]',
-  async run(args) {
+export const convertTimeloopCommand: CommandRunner = {
+  async run(args, usage) {
     const { positionals, values } = parseCommand(args, {
       output: { type: 'string', short: 'o' },
       report: { type: 'string' },
       'allow-read': { type: 'string', multiple: true },
     });
-    if (positionals.length === 0) throw new UsageError(`no Timeloop files given\n${this.usage}`);
+    if (positionals.length === 0) throw new UsageError(`no Timeloop files given\n${usage}`);
     const output = typeof values.output === 'string' ? values.output : undefined;
-    if (!output) throw new UsageError(`no output file given (-o out.yaml)\n${this.usage}`);
+    if (!output) throw new UsageError(`no output file given (-o out.yaml)\n${usage}`);
     const result = convertTimeloopFiles(confinedDisk(positionals, stringList(values['allow-read'])).fs, positionals);
     if (!result.ok) {
       printErrors(result.errors);

@@ -3,10 +3,10 @@ import { UsageError } from '../args.js';
 import { printErrors } from '../format.js';
 import { formatEvaluation } from '../format-results.js';
 import { writeJson } from '../json-output.js';
-import { MAPPER_OPTIONS, MAPPER_USAGE, parseMapperSettings } from '../mapper-flags.js';
+import { MAPPER_OPTIONS, parseMapperSettings } from '../mapper-flags.js';
 import { defaultWorkerCount, mapOnNodePool } from '../mapper-pool.js';
-import { parseSpecCommand, SPEC_USAGE } from '../spec-input.js';
-import type { Command } from './command.js';
+import { parseSpecCommand } from '../spec-input.js';
+import type { CommandRunner } from './command.js';
 
 function parseCount(value: unknown, flag: string): number | undefined {
   if (value === undefined) return undefined;
@@ -38,14 +38,12 @@ function formatMapped(mapped: MapResult): string {
   ].join('\n');
 }
 
-export const mapCommand: Command = {
-  summary: 'search for the best mapping of the spec (FFM mapper) and evaluate it',
-  usage: `usage: accelforge-web map <spec files> ${SPEC_USAGE} ${MAPPER_USAGE} [--max-fused-loops N] [--workers N (default: CPUs; 1 = in-process)] [--json]`,
-  async run(args) {
+export const mapCommand: CommandRunner = {
+  async run(args, usage) {
     const { values, input } = parseSpecCommand(
       args,
       { ...MAPPER_OPTIONS, 'max-fused-loops': { type: 'string' }, workers: { type: 'string' }, json: { type: 'boolean', default: false } },
-      this.usage,
+      usage,
     );
     const settings = parseMapperSettings(values);
     const maxFusedLoops = parseCount(values['max-fused-loops'], '--max-fused-loops');

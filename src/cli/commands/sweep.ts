@@ -5,9 +5,9 @@ import { stringList, UsageError } from '../args.js';
 import { formatCount, printErrors } from '../format.js';
 import { formatSI } from '../format-results.js';
 import { writeJson } from '../json-output.js';
-import { MAPPER_OPTIONS, MAPPER_USAGE, parseMapperSettings } from '../mapper-flags.js';
-import { parseSpecCommand, SPEC_USAGE } from '../spec-input.js';
-import type { Command } from './command.js';
+import { MAPPER_OPTIONS, parseMapperSettings } from '../mapper-flags.js';
+import { parseSpecCommand } from '../spec-input.js';
+import type { CommandRunner } from './command.js';
 
 function parseKnobs(entries: readonly string[]): SweepKnob[] {
   if (entries.length < 1 || entries.length > 2) throw new UsageError('give one or two --vary KEY=VALUES');
@@ -56,18 +56,12 @@ function formatTable(sweep: SweepResult): string {
   return `${out.join('\n')}\n`;
 }
 
-export const sweepCommand: Command = {
-  summary: 'map the spec at every point of a one- or two-knob design-space sweep',
-  usage:
-    `usage: accelforge-web sweep <spec files> --vary KEY=VALUES [--vary KEY2=VALUES] ${SPEC_USAGE} ${MAPPER_USAGE} [--csv out.csv] [--json]\n` +
-    '  KEY: a Jinja variable (GlobalBufferSize) or a field path (arch.nodes[name=GlobalBuffer].size)\n' +
-    '  VALUES: 1,2,4 | lin:START:STOP:N | log:START:STOP:N; 32B, 64KB, 4MB are bytes, converted to bits\n' +
-    '  --time-limit and --memory-limit apply to each point',
-  async run(args) {
+export const sweepCommand: CommandRunner = {
+  async run(args, usage) {
     const { values, input } = parseSpecCommand(
       args,
       { ...MAPPER_OPTIONS, vary: { type: 'string', multiple: true }, csv: { type: 'string' }, json: { type: 'boolean', default: false } },
-      this.usage,
+      usage,
     );
     const knobs = parseKnobs(stringList(values.vary));
     const settings = parseMapperSettings(values);
