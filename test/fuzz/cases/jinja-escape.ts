@@ -27,8 +27,10 @@ const viaTwoHops = (value: string): FuzzCase =>
   escape(`${value}.constructor.constructor`, `{% set X = ${value}.constructor.constructor(${JS})() %}`, /constructor/i);
 
 export const JINJA_ESCAPE_CASES: readonly FuzzCase[] = [
-  ...['range', 'cycler', 'joiner', 'dict', 'include', 'include_text', 'find_paths', 'path_exists'].map(viaConstructor),
+  ...['range', 'dict', 'include', 'include_text', 'find_paths', 'path_exists'].map(viaConstructor),
   // Jinja2 globals AccelForge's specs do not use: refusing them as undefined is as good.
+  escape('cycler.constructor', `{% set X = cycler.constructor(${JS})() %}`, /constructor|undefined/i),
+  escape('joiner.constructor', `{% set X = joiner.constructor(${JS})() %}`, /constructor|undefined/i),
   escape('namespace.constructor', `{% set X = namespace.constructor(${JS})() %}`, /constructor|undefined/i),
   escape('lipsum.constructor', `{% set X = lipsum.constructor(${JS})() %}`, /constructor|undefined/i),
   ...["''", '"abc"', '[]', '(1)', '{}', 'true'].map(viaTwoHops),
@@ -41,12 +43,12 @@ export const JINJA_ESCAPE_CASES: readonly FuzzCase[] = [
   escape('|attr("constructor")', `{% set X = (range | attr("constructor"))(${JS})() %}`, /attr|constructor/i),
   escape('|attr twice', `{% set X = ("" | attr("constructor") | attr("constructor"))(${JS})() %}`, /attr|constructor/i),
   escape('a stored constructor', `{% set f = range.constructor %}{% set X = f(${JS})() %}`, /constructor/i),
-  escape('macro.constructor', `{% macro m() %}{% endmacro %}{% set X = m.constructor(${JS})() %}`, /constructor/i),
+  escape('macro.constructor', `{% macro m() %}{% endmacro %}{% set X = m.constructor(${JS})() %}`, /constructor|macro/i),
   escape('loop.constructor', `{% for i in [1] %}{% set X = loop.constructor.constructor(${JS})() %}{% endfor %}`, /constructor/i),
   escape('list method .append.constructor', `{% set X = [].append.constructor(${JS})() %}`, /append|constructor/i),
   escape('string method .upper.constructor', `{% set X = "abc".upper.constructor(${JS})() %}`, /upper|constructor/i),
   escape('dict method .items.constructor', `{% set X = {}.items.constructor(${JS})() %}`, /items|constructor/i),
-  escape('cycler instance method', `{% set X = cycler(1, 2).next.constructor(${JS})() %}`, /next|constructor/i),
+  escape('cycler instance method', `{% set X = cycler(1, 2).next.constructor(${JS})() %}`, /next|constructor|cycler/i),
   escape('nunjucks internal __truthy', `{% set X = __truthy.constructor(${JS})() %}`, /__truthy|constructor|undefined/i),
   escape('nunjucks internal __loc', `{% set X = __loc.constructor(${JS})() %}`, /__loc|constructor|undefined/i),
   escape('Python __class__.__mro__', "{% set X = ''.__class__.__mro__[1].__subclasses__() %}", /__class__|attribute|undefined/i),

@@ -2,7 +2,8 @@
 import type { BinaryOperator } from './ast.js';
 import { fail, overflowError, typeError, zeroDivision } from './errors.js';
 import { InvertibleSet } from './invertible-set.js';
-import { checkItemCount } from './limits.js';
+import { checkItemCount, MAX_ITEMS } from './limits.js';
+import { pyStrLimited } from './format.js';
 import { floorDiv, floorMod } from './numbers.js';
 import { isPyNumber, numberOf, PyFloat, pyFloat, pyInt, PyTuple, pyTypeName, type PyValue } from './values.js';
 
@@ -18,6 +19,7 @@ function isIntLike(value: PyValue): value is number | boolean {
 
 /** Python `a op b` for arithmetic, bitwise, sequence and set operators. */
 export function binaryOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue {
+  if (op === '~') return concatenate(pyStrLimited(a, MAX_ITEMS), pyStrLimited(b, MAX_ITEMS));
   if (isPyNumber(a) && isPyNumber(b)) return numericOp(op, a, b);
   if (a instanceof InvertibleSet && b instanceof InvertibleSet) return setOp(op, a, b) ?? unsupported(op, a, b);
   return sequenceOp(op, a, b) ?? unsupported(op, a, b);
@@ -101,15 +103,27 @@ function setOp(op: BinaryOperator, a: InvertibleSet, b: InvertibleSet): Invertib
 
 function sequenceOp(op: BinaryOperator, a: PyValue, b: PyValue): PyValue | undefined {
   if (op === '+') {
-    if (typeof a === 'string' && typeof b === 'string') return a + b;
-    if (Array.isArray(a) && Array.isArray(b)) return [...a, ...b];
-    if (a instanceof PyTuple && b instanceof PyTuple) return new PyTuple([...a.items, ...b.items]);
+    if (typeof a === 'string' && typeof b === 'string') return concatenate(a, b);
+    if (Array.isArray(a) && Array.isArray(b)) {
+      checkItemCount(a.length + b.length, 'List concatenation');
+      return [...a, ...b];
+    }
+    if (a instanceof PyTuple && b instanceof PyTuple) {
+      checkItemCount(a.items.length + b.items.length, 'Tuple concatenation');
+      return new PyTuple([...a.items, ...b.items]);
+    }
     return undefined;
   }
   if (op !== '*') return undefined;
   if (isIntLike(b) && !isPyNumber(a)) return repeat(a, numberOf(b));
   if (isIntLike(a) && !isPyNumber(b)) return repeat(b, numberOf(a));
   return undefined;
+}
+
+/** String `+` and Jinja's `~`, capped like repetition so doubling in a loop cannot exhaust memory. */
+function concatenate(a: string, b: string): string {
+  checkItemCount(a.length + b.length, 'String concatenation');
+  return a + b;
 }
 
 function repeat(sequence: PyValue, times: number): PyValue | undefined {

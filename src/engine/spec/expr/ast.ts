@@ -1,5 +1,6 @@
 /** Expression AST. Every node keeps the offset of its first character for error messages. */
-export type BinaryOperator = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '&' | '|' | '^' | '<<' | '>>' | '@';
+/** `~` is Jinja's string concatenation (templates only). */
+export type BinaryOperator = '+' | '-' | '*' | '/' | '//' | '%' | '**' | '&' | '|' | '^' | '<<' | '>>' | '@' | '~';
 export type CompareOperator = '==' | '!=' | '<' | '<=' | '>' | '>=' | 'in' | 'not in' | 'is' | 'is not';
 export type UnaryOperator = '-' | '+' | '~' | 'not';
 
@@ -46,6 +47,15 @@ export type Expr = { readonly offset: number } & (
       readonly step: Expr | undefined;
     }
   | { readonly type: 'call'; readonly callee: Expr; readonly args: readonly Expr[]; readonly keywords: readonly Keyword[] }
+  /** Jinja (templates only): `value | name(args)` and `value is [not] name(args)`. */
+  | {
+      readonly type: 'filter' | 'test';
+      readonly value: Expr;
+      readonly name: string;
+      readonly args: readonly Expr[];
+      readonly keywords: readonly Keyword[];
+      readonly negated?: boolean;
+    }
   | {
       readonly type: 'comprehension';
       readonly kind: 'list' | 'generator';

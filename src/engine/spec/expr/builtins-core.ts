@@ -3,8 +3,8 @@ import { nativeFunction, requireInt, requireNumber, simpleFunction } from './arg
 import { binaryOp, power } from './arithmetic.js';
 import { floatToInt } from './builtins-math.js';
 import { fail, typeError, valueError } from './errors.js';
-import { pyRepr, pyStr } from './format.js';
-import { checkItemCount } from './limits.js';
+import { pyRepr, pyStrLimited } from './format.js';
+import { checkItemCount, MAX_ITEMS } from './limits.js';
 import { floatFromString, intFromString, roundFloatToDigits, roundHalfEven } from './numbers.js';
 import { callValue, iterate, orderedCompare, pyLen, truthy } from './protocols.js';
 import {
@@ -190,7 +190,7 @@ export function coreBuiltins(): [string, PyCallable][] {
     ['float', simpleFunction('float', (x = pyFloat(0)) => toFloat(x))],
     ['int', nativeFunction('int', { optional: ['x', 'base'] }, ({ values }) =>
       toInt(values.get('x') ?? 0, values.get('base')))],
-    ['str', simpleFunction('str', (x = '') => pyStr(x))],
+    ['str', simpleFunction('str', (x = '') => pyStrLimited(x, MAX_ITEMS))],
     ['bool', simpleFunction('bool', (x = false) => truthy(x))],
     ['list', simpleFunction('list', (x = []) => [...iterate(x)])],
     ['tuple', simpleFunction('tuple', (x = []) => new PyTuple([...iterate(x)]))],

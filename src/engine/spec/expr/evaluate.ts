@@ -33,6 +33,20 @@ export function evaluateExpression(source: string, scope: Scope, options: Evalua
   return withSource(source, () => new Interpreter(scope, options).evaluate(expr));
 }
 
+/**
+ * Evaluates an expression parsed earlier (templates parse each tag once); `source` is for
+ * errors. With `keepUndefined`, a Jinja undefined result is returned as an UndefinedValue.
+ */
+export function evaluateParsed(
+  expr: Expr,
+  source: string,
+  scope: Scope,
+  options: EvaluateOptions & { readonly keepUndefined?: boolean } = {},
+): PyValue {
+  const interpreter = new Interpreter(scope, options);
+  return withSource(source, () => (options.keepUndefined ? interpreter.evaluateKeepingUndefined(expr) : interpreter.evaluate(expr)));
+}
+
 /** Evaluates a set expression (§6.3); anything but a set is an error. */
 export function evaluateSetExpression(source: string, scope: Scope, options: EvaluateOptions = {}): InvertibleSet {
   const value = evaluateExpression(source, scope, options);

@@ -1,5 +1,6 @@
 /** Python's str() and repr() of values, for str(), messages and hints. */
 import { InvertibleSet } from './invertible-set.js';
+import { checkItemCount } from './limits.js';
 import { PyCallable, PyDict, PyFloat, PyTuple, type PyValue } from './values.js';
 
 /** Python's repr of a float: shortest round-trip digits, `.0` on integral values. */
@@ -37,30 +38,65 @@ function stringRepr(value: string): string {
 
 /** Python's repr(). */
 export function pyRepr(value: PyValue): string {
-  if (typeof value === 'string') return stringRepr(value);
-  return pyStrOrRepr(value, pyRepr);
+  return writeValue(value, true, Infinity);
 }
 
 /** Python's str(). */
 export function pyStr(value: PyValue): string {
-  if (typeof value === 'string') return value;
-  return pyStrOrRepr(value, pyRepr);
+  return writeValue(value, false, Infinity);
 }
 
-function pyStrOrRepr(value: PyValue, inner: (v: PyValue) => string): string {
+/**
+ * Python's str(), failing once the text passes `limit` characters: a list that holds the same
+ * list many times, nested, is small in memory but its text grows exponentially.
+ */
+export function pyStrLimited(value: PyValue, limit: number): string {
+  return writeValue(value, false, limit);
+}
+
+function writeValue(value: PyValue, repr: boolean, limit: number): string {
+  if (typeof value === 'string' && !repr) return value;
+  const pieces: string[] = [];
+  let length = 0;
+  const push = (piece: string): void => {
+    length += piece.length;
+    if (length > limit) checkItemCount(length, 'Converting this value to text', limit);
+    pieces.push(piece);
+  };
+  const write = (item: PyValue): void => {
+    if (typeof item === 'string') push(stringRepr(item));
+    else if (Array.isArray(item)) writeSequence(item, '[', ']');
+    else if (item instanceof PyTuple) writeSequence(item.items, '(', item.items.length === 1 ? ',)' : ')');
+    else if (item instanceof PyDict) writeDict(item);
+    else push(scalarStr(item));
+  };
+  const writeSequence = (items: readonly PyValue[], open: string, close: string): void => {
+    push(open);
+    items.forEach((item, i) => {
+      if (i > 0) push(', ');
+      write(item);
+    });
+    push(close);
+  };
+  const writeDict = (dict: PyDict): void => {
+    push('{');
+    dict.items().forEach(([k, v], i) => {
+      if (i > 0) push(', ');
+      write(k);
+      push(': ');
+      write(v);
+    });
+    push('}');
+  };
+  write(value);
+  return pieces.join('');
+}
+
+function scalarStr(value: Exclude<PyValue, string | PyValue[] | PyTuple | PyDict>): string {
   if (value === null) return 'None';
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return value;
   if (value instanceof PyFloat) return floatRepr(value.value);
-  if (Array.isArray(value)) return `[${value.map(inner).join(', ')}]`;
-  if (value instanceof PyTuple) {
-    const items = value.items.map(inner);
-    return items.length === 1 ? `(${items[0]},)` : `(${items.join(', ')})`;
-  }
-  if (value instanceof PyDict) {
-    return `{${value.items().map(([k, v]) => `${inner(k)}: ${inner(v)}`).join(', ')}}`;
-  }
   if (value instanceof PyCallable) return `<function ${value.name}>`;
   if (value instanceof InvertibleSet) return value.toString();
   return `<${value.pyType} object>`;

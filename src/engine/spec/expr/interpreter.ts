@@ -11,13 +11,18 @@ import {
   getAttr,
   getItem,
   iterate,
+  lookupAttr,
+  lookupItem,
   orderedCompare,
   pyEquals,
   sliceItems,
   truthy,
 } from './protocols.js';
 import type { Scope } from './scope.js';
-import { PyDict, pyFloat, PyTuple, pyTypeName, type PyValue } from './values.js';
+import { pyRepr } from './format.js';
+import { InvertibleSet } from './invertible-set.js';
+import { UndefinedError, UndefinedValue, type JinjaDialect } from './jinja-dialect.js';
+import { isPyObject, PyDict, pyFloat, PyTuple, pyTypeName, type PyValue } from './values.js';
 
 /** Names bound by comprehensions, over the caller's scope. */
 interface Frame {
@@ -29,18 +34,22 @@ interface Frame {
 export interface EvaluateOptions {
   /** Most comprehension iterations one evaluation may run (default MAX_ITEMS). */
   readonly maxItems?: number;
+  /** Evaluate as a Jinja template expression (filters, tests, Jinja's names and undefined). */
+  readonly dialect?: JinjaDialect;
 }
 
 /** Per-evaluation state: the scope and the comprehension work budget. */
 export class Interpreter {
   private work = 0;
   private readonly maxItems: number;
+  private readonly dialect: JinjaDialect | undefined;
 
   constructor(
     private readonly scope: Scope,
     options: EvaluateOptions = {},
   ) {
     this.maxItems = options.maxItems ?? MAX_ITEMS;
+    this.dialect = options.dialect;
   }
 
   evaluate(expr: Expr, frame?: Frame): PyValue {
@@ -52,12 +61,28 @@ export class Interpreter {
     }
   }
 
+  /**
+   * Like evaluate, but an undefined name, attribute or key (in a branch of `a if c else b`)
+   * becomes an UndefinedValue instead of an error: Jinja's `{% set %}` may store one.
+   */
+  evaluateKeepingUndefined(expr: Expr): PyValue {
+    if (expr.type === 'conditional') {
+      return this.evaluateKeepingUndefined(truthy(this.evaluate(expr.test)) ? expr.body : expr.orElse);
+    }
+    try {
+      return this.evaluate(expr);
+    } catch (error) {
+      if (error instanceof UndefinedError && error.node === expr) return new UndefinedValue(error.missing, error.owner);
+      throw error;
+    }
+  }
+
   private evaluateNode(expr: Expr, frame: Frame | undefined): PyValue {
     switch (expr.type) {
       case 'constant':
         return expr.float ? pyFloat(expr.value as number) : expr.value;
       case 'name':
-        return this.lookup(expr.name, frame);
+        return this.lookup(expr, frame);
       case 'list':
         return expr.items.map((item) => this.evaluate(item, frame));
       case 'tuple':
@@ -75,7 +100,7 @@ export class Interpreter {
       case 'conditional':
         return truthy(this.evaluate(expr.test, frame)) ? this.evaluate(expr.body, frame) : this.evaluate(expr.orElse, frame);
       case 'attribute':
-        return getAttr(this.evaluate(expr.object, frame), expr.name);
+        return this.evaluateAttribute(expr, frame);
       case 'subscript':
         return this.evaluateSubscript(expr, frame);
       case 'slice':
@@ -84,16 +109,22 @@ export class Interpreter {
         return this.evaluateCall(expr, frame);
       case 'comprehension':
         return this.evaluateComprehension(expr, frame);
+      case 'filter':
+      case 'test':
+        return this.evaluateJinjaCall(expr, frame);
     }
   }
 
-  private lookup(name: string, frame: Frame | undefined): PyValue {
+  private lookup(expr: ExprOf<'name'>, frame: Frame | undefined): PyValue {
+    const name = expr.name;
     for (let f = frame; f !== undefined; f = f.outer) {
       const local = f.locals.get(name);
       if (local !== undefined) return local;
     }
     const value = this.scope.get(name);
+    if (value instanceof UndefinedValue) throw new UndefinedError(expr, value.missing, value.owner);
     if (value !== undefined) return value;
+    if (this.dialect) return this.dialect.globals.get(name) ?? undefinedValue(expr, name);
     const builtin = builtins().get(name);
     if (builtin !== undefined) return builtin;
     if (UNAVAILABLE_BUILTINS.has(name)) return unavailableBuiltin(name);
@@ -127,8 +158,25 @@ export class Interpreter {
     return true;
   }
 
+  /** Jinja reads `x.name` as an attribute, else as the entry `x['name']`. */
+  private evaluateAttribute(expr: ExprOf<'attribute'>, frame: Frame | undefined): PyValue {
+    const object = this.evaluate(expr.object, frame);
+    if (!this.dialect) return getAttr(object, expr.name);
+    const value = lookupAttr(object, expr.name) ?? (hasEntries(object) ? lookupItem(object, expr.name) : undefined);
+    return value ?? undefinedValue(expr, expr.name, object);
+  }
+
+  /** Jinja reads `x['name']` as an entry, else as the attribute `x.name`. */
+  private jinjaItem(expr: Expr, object: PyValue, key: PyValue): PyValue {
+    const subscriptable = hasEntries(object) || isSequence(object);
+    const item = subscriptable && (typeof key !== 'string' || !isSequence(object)) ? lookupItem(object, key) : undefined;
+    const value = item ?? (typeof key === 'string' ? lookupAttr(object, key) : undefined);
+    return value ?? undefinedValue(expr, typeof key === 'string' ? key : pyRepr(key), object);
+  }
+
   private evaluateSubscript(expr: ExprOf<'subscript'>, frame: Frame | undefined): PyValue {
     const object = this.evaluate(expr.object, frame);
+    if (expr.index.type !== 'slice' && this.dialect) return this.jinjaItem(expr, object, this.evaluate(expr.index, frame));
     if (expr.index.type !== 'slice') return getItem(object, this.evaluate(expr.index, frame));
     const bound = (e: Expr | undefined): number | null => {
       if (e === undefined) return null;
@@ -149,6 +197,26 @@ export class Interpreter {
     const args = expr.args.map((arg) => this.evaluate(arg, frame));
     const kwargs = new Map(expr.keywords.map((k) => [k.name, this.evaluate(k.value, frame)] as const));
     return callValue(callee, args, kwargs);
+  }
+
+  /** `value | filter(args)` and `value is [not] test(args)`. */
+  private evaluateJinjaCall(expr: ExprOf<'filter' | 'test'>, frame: Frame | undefined): PyValue {
+    const table = expr.type === 'filter' ? this.dialect?.filters : this.dialect?.tests;
+    const fn = table?.get(expr.name);
+    if (fn === undefined) {
+      const known = table ? [...table.keys()].join(', ') : 'none outside templates';
+      return fail(`No ${expr.type} named '${expr.name}'.`, `Known ${expr.type}s: ${known}.`);
+    }
+    let value: PyValue | undefined;
+    try {
+      value = this.evaluate(expr.value, frame);
+    } catch (error) {
+      if (!(fn.acceptsUndefined && error instanceof UndefinedError && error.node === expr.value)) throw error;
+    }
+    const args = expr.args.map((arg) => this.evaluate(arg, frame));
+    const kwargs = new Map(expr.keywords.map((k) => [k.name, this.evaluate(k.value, frame)] as const));
+    const result = fn.call(value, args, kwargs);
+    return expr.negated ? !truthy(result) : result;
   }
 
   /** Generators are evaluated eagerly into a list; the only consumers are builtins. */
@@ -187,7 +255,21 @@ export class Interpreter {
   }
 }
 
-function bindTarget(target: Target, value: PyValue, locals: Map<string, PyValue>): void {
+function undefinedValue(node: Expr, missing: string, owner?: PyValue): never {
+  throw new UndefinedError(node, missing, owner === undefined ? undefined : pyTypeName(owner));
+}
+
+function isSequence(value: PyValue): boolean {
+  return Array.isArray(value) || value instanceof PyTuple || typeof value === 'string';
+}
+
+/** Values whose entries Jinja's `x.name` falls back to. */
+function hasEntries(value: PyValue): boolean {
+  return value instanceof PyDict || (isPyObject(value) && !(value instanceof InvertibleSet) && value.getItem !== undefined);
+}
+
+/** Binds a loop or comprehension target (a name or a tuple of targets) to a value. */
+export function bindTarget(target: Target, value: PyValue, locals: { set(name: string, value: PyValue): unknown }): void {
   if (target.type === 'name') {
     locals.set(target.name, value);
     return;

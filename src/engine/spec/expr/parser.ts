@@ -1,11 +1,11 @@
 /** Recursive-descent parser for the Python expression subset used by specs (§7.1). */
-import type { BinaryOperator, CompareOperator, Expr, ForClause, Keyword, Target } from './ast.js';
+import type { BinaryOperator, CompareOperator, Expr, ForClause, Keyword, Target, UnaryOperator } from './ast.js';
 import { fail } from './errors.js';
 import { parseIntLiteral } from './numbers.js';
 import { TokenStream } from './token-stream.js';
 import { tokenize, type Token } from './tokenizer.js';
 
-const RESERVED = new Set([
+export const RESERVED = new Set([
   'and', 'or', 'not', 'in', 'is', 'if', 'else', 'for', 'lambda', 'True', 'False', 'None', 'import', 'def',
   'class', 'return', 'yield', 'await', 'from', 'as', 'with', 'while', 'pass', 'del', 'global', 'nonlocal',
   'try', 'except', 'finally', 'raise', 'assert', 'break', 'continue', 'elif', 'async',
@@ -27,7 +27,13 @@ export function parse(source: string): Expr {
   return new Parser(tokenize(source)).parseSource();
 }
 
-class Parser extends TokenStream {
+/** The Python expression parser; jinja-parser.ts extends it with Jinja's filters and tests. */
+export class Parser extends TokenStream {
+  /** Binary operators by precedence, loosest first. */
+  protected binaryLevels(): readonly (readonly BinaryOperator[])[] {
+    return BINARY_LEVELS;
+  }
+
   parseSource(): Expr {
     if (this.peek().kind === 'end') fail('SyntaxError: the expression is empty', undefined, 0);
     const expr = this.parseExpressionList(() => this.peek().kind === 'end');
@@ -36,7 +42,7 @@ class Parser extends TokenStream {
   }
 
   /** `a, b, c` (a tuple when there is a comma) up to a closing token. */
-  private parseExpressionList(atEnd: () => boolean): Expr {
+  protected parseExpressionList(atEnd: () => boolean): Expr {
     const first = this.parseExpression();
     if (!this.isOp(',')) return first;
     const items = [first];
@@ -58,7 +64,7 @@ class Parser extends TokenStream {
     });
   }
 
-  private parseOr(): Expr {
+  protected parseOr(): Expr {
     return this.parseBoolChain('or', () => this.parseAnd());
   }
 
@@ -84,7 +90,7 @@ class Parser extends TokenStream {
     return { type: 'unary', op: 'not', operand, offset };
   }
 
-  private parseComparison(): Expr {
+  protected parseComparison(): Expr {
     const first = this.parseBinary(0);
     const rest: [CompareOperator, Expr][] = [];
     for (let op = this.compareOperator(); op !== undefined; op = this.compareOperator()) {
@@ -93,7 +99,7 @@ class Parser extends TokenStream {
     return rest.length === 0 ? first : { type: 'compare', first, rest, offset: first.offset };
   }
 
-  private compareOperator(): CompareOperator | undefined {
+  protected compareOperator(): CompareOperator | undefined {
     const token = this.peek();
     if (token.kind === 'op' && COMPARE_OPERATORS.has(token.text)) {
       this.advance();
@@ -117,7 +123,7 @@ class Parser extends TokenStream {
   }
 
   private parseBinary(level: number): Expr {
-    const operators = BINARY_LEVELS[level];
+    const operators = this.binaryLevels()[level];
     if (operators === undefined) return this.parseUnary();
     let left = this.parseBinary(level + 1);
     for (;;) {
@@ -130,17 +136,22 @@ class Parser extends TokenStream {
     }
   }
 
-  private parseUnary(): Expr {
+  protected parseUnary(): Expr {
+    return this.parseSigned(['-', '+', '~']);
+  }
+
+  /** A unary operator from `operators` applied to a unary operand, or a power expression. */
+  protected parseSigned(operators: readonly string[]): Expr {
     const token = this.peek();
-    if (token.kind === 'op' && (token.text === '-' || token.text === '+' || token.text === '~')) {
+    if (token.kind === 'op' && operators.includes(token.text)) {
       this.advance();
-      const operand = this.nested(() => this.parseUnary());
-      return { type: 'unary', op: token.text, operand, offset: token.offset };
+      const operand = this.nested(() => this.parseSigned(operators));
+      return { type: 'unary', op: token.text as UnaryOperator, operand, offset: token.offset };
     }
     return this.parsePower();
   }
 
-  private parsePower(): Expr {
+  protected parsePower(): Expr {
     const base = this.parsePostfix(this.parseAtom());
     if (!this.acceptOp('**')) return base;
     // The exponent may carry its own unary sign: 2 ** -1.
@@ -169,7 +180,7 @@ class Parser extends TokenStream {
     }
   }
 
-  private parseCall(callee: Expr): Expr {
+  protected parseCall(callee: Expr): Expr {
     const args: Expr[] = [];
     const keywords: Keyword[] = [];
     while (!this.isOp(')')) {
@@ -233,7 +244,7 @@ class Parser extends TokenStream {
     return { type: 'comprehension', kind, element, clauses, offset: element.offset };
   }
 
-  private parseTargetList(): Target {
+  protected parseTargetList(): Target {
     const first = this.parseTarget();
     if (!this.isOp(',')) return first;
     const items = [first];
@@ -284,7 +295,7 @@ class Parser extends TokenStream {
     return { type: 'constant', value, offset: first.offset };
   }
 
-  private parseNameAtom(token: Token): Expr {
+  protected parseNameAtom(token: Token): Expr {
     const constants: Record<string, null | boolean> = { True: true, False: false, None: null };
     if (token.text in constants) return { type: 'constant', value: constants[token.text] ?? null, offset: token.offset };
     if (RESERVED.has(token.text)) {

@@ -1,4 +1,5 @@
 /** Python's object protocols: truthiness, equality, ordering, iteration, len, [] and `.`. */
+import { simpleFunction } from './args.js';
 import { didYouMean, fail, typeError } from './errors.js';
 import { InvertibleSet } from './invertible-set.js';
 import {
@@ -42,7 +43,9 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
 }
 
 function sequenceEquals(a: readonly PyValue[], b: readonly PyValue[]): boolean {
-  return a.length === b.length && a.every((item, i) => pyEquals(item, b[i] ?? null));
+  // Items identical to each other are equal without a look inside, as in Python (this also
+  // keeps comparisons of lists that nest one list many times linear).
+  return a.length === b.length && a.every((item, i) => item === b[i] || pyEquals(item, b[i] ?? null));
 }
 
 /** -1, 0 or 1 for `<`-style comparisons; TypeError for unordered types. */
@@ -115,18 +118,28 @@ export function pyLen(value: PyValue): number {
 
 /** `container[key]` for a non-slice key. */
 export function getItem(container: PyValue, key: PyValue): PyValue {
+  const value = lookupItem(container, key);
+  if (value !== undefined) return value;
+  if (container instanceof PyDict) return missingKey(key, container.keys());
+  if (isPyObject(container) && !(container instanceof InvertibleSet) && container.getItem) {
+    return missingKey(key, [...iterateNames(container)]);
+  }
+  const what = Array.isArray(container) ? 'list' : container instanceof PyTuple ? 'tuple' : 'string';
+  const length = pyLen(container);
+  return fail(`IndexError: ${what} index out of range`, `Valid indices are 0..${length - 1}.`);
+}
+
+/**
+ * `container[key]`, or undefined when the key or index is missing (Jinja turns that into an
+ * undefined value). Wrong key types and unsubscriptable values are still errors.
+ */
+export function lookupItem(container: PyValue, key: PyValue): PyValue | undefined {
   if (Array.isArray(container)) return sequenceItem(container, key, 'list');
   if (container instanceof PyTuple) return sequenceItem(container.items, key, 'tuple');
-  if (typeof container === 'string') return sequenceItem([...container], key, 'string') as string;
-  if (container instanceof PyDict) {
-    const value = container.get(key);
-    if (value === undefined) return missingKey(key, container.keys());
-    return value;
-  }
+  if (typeof container === 'string') return sequenceItem([...container], key, 'string');
+  if (container instanceof PyDict) return container.get(key);
   if (isPyObject(container) && !(container instanceof InvertibleSet) && container.getItem) {
-    const value = container.getItem(key);
-    if (value === undefined) return missingKey(key, [...iterateNames(container)]);
-    return value;
+    return container.getItem(key);
   }
   return typeError(`'${pyTypeName(container)}' object is not subscriptable`);
 }
@@ -142,28 +155,54 @@ function missingKey(key: PyValue, keys: readonly PyValue[]): never {
   return fail(`KeyError: ${label}`, hint ?? (names.length > 0 ? `Known keys: ${names.join(', ')}.` : undefined));
 }
 
-function sequenceItem(items: readonly PyValue[], key: PyValue, what: string): PyValue {
+function sequenceItem(items: readonly PyValue[], key: PyValue, what: string): PyValue | undefined {
   if (typeof key !== 'number' && typeof key !== 'boolean') {
     return typeError(`${what} indices must be integers or slices, not ${pyTypeName(key)}`);
   }
   const index = numberOf(key);
-  const resolved = index < 0 ? index + items.length : index;
-  const item = items[resolved];
-  if (item === undefined) fail(`IndexError: ${what} index out of range`, `Valid indices are 0..${items.length - 1}.`);
-  return item;
+  return items[index < 0 ? index + items.length : index];
 }
 
-/** `value.name`. Dicts have no attribute access (use `x['y']`); dunder names are blocked. */
+/** `value.name`. Dicts have only their methods (use `x['y']` for entries); dunder names are blocked. */
 export function getAttr(value: PyValue, name: string): PyValue {
-  if (name.startsWith('__')) fail(`Access to attribute '${name}' is not allowed in expressions.`);
-  if (isPyObject(value)) {
-    const result = value.getAttr(name);
-    if (result !== undefined) return result;
-    const hint = value.attrNames ? didYouMean(name, value.attrNames()) : undefined;
-    return fail(`AttributeError: '${value.pyType}' object has no attribute '${name}'`, hint);
-  }
-  const hint = value instanceof PyDict ? `Dicts have no attributes; use ['${name}'] to read an entry.` : undefined;
+  const result = lookupAttr(value, name);
+  if (result !== undefined) return result;
+  const names = isPyObject(value) && value.attrNames ? value.attrNames() : value instanceof PyDict ? DICT_METHODS : [];
+  const hint =
+    didYouMean(name, names) ?? (value instanceof PyDict ? `Dicts have no attributes; use ['${name}'] to read an entry.` : undefined);
   return fail(`AttributeError: '${pyTypeName(value)}' object has no attribute '${name}'`, hint);
+}
+
+/**
+ * `value.name`, or undefined when there is no such attribute. Only attributes the interpreter
+ * defines exist (PyObject.getAttr and dict methods): nothing of the JavaScript objects behind
+ * the values is reachable, and names starting with `__` are refused outright.
+ */
+export function lookupAttr(value: PyValue, name: string): PyValue | undefined {
+  if (name.startsWith('__')) fail(`Access to attribute '${name}' is not allowed in expressions.`);
+  if (isPyObject(value)) return value.getAttr(name);
+  if (value instanceof PyDict) return dictMethod(value, name);
+  return undefined;
+}
+
+const DICT_METHODS = ['items', 'keys', 'values', 'get'];
+
+function dictMethod(dict: PyDict, name: string): PyCallable | undefined {
+  switch (name) {
+    case 'items':
+      return simpleFunction('items', () => dict.items().map(([k, v]) => new PyTuple([k, v])));
+    case 'keys':
+      return simpleFunction('keys', () => dict.keys());
+    case 'values':
+      return simpleFunction('values', () => dict.items().map(([, v]) => v));
+    case 'get':
+      return simpleFunction('get', (...args) => {
+        if (args.length < 1 || args.length > 2) typeError(`get expected 1 or 2 arguments, got ${args.length}`);
+        return dict.get(args[0] ?? null) ?? args[1] ?? null;
+      });
+    default:
+      return undefined;
+  }
 }
 
 /** Python slicing on lists, tuples and strings. */

@@ -1,151 +1,60 @@
 /**
- * A nunjucks environment that behaves like AccelForge's Jinja2 one where the examples rely on
- * it: StrictUndefined, Python truthiness and str(), range()/dict(), min/max filters, True/False/
- * None, and the `{% assert %}` tag. Nunjucks has no hook for output or truth tests, so the
- * preprocessor routes them through the `__py` filter and the `__truthy` global defined here.
+ * The Jinja environment of spec templates, as AccelForge's Jinja2 one behaves where specs rely
+ * on it: StrictUndefined, Python values, truthiness and str(), the `range()`/`dict()` globals,
+ * AccelForge's globals (jinja-globals.ts), the filters and tests of jinja-filters.ts, and the
+ * `{% assert %}` tag (jinja/template-render.ts). Every global is a function of the expression
+ * interpreter: a template can call nothing else.
  */
-import nunjucks from 'nunjucks';
-import { SpecErrorException } from '../../base/errors.js';
-import { isJinjaUndefined, isMissing, makeJinjaUndefined } from './jinja-undefined.js';
-import { pyStr, pyTruthy, withDictMethods } from './py-values.js';
+import {
+  builtins,
+  callValue,
+  iterate,
+  PyCallable,
+  PyDict,
+  PyTuple,
+  requireInt,
+  typeError,
+  type JinjaDialect,
+  type PyValue,
+} from '../expr/index.js';
+import { JINJA_FILTERS, JINJA_TESTS } from './jinja-filters.js';
+import type { JinjaRun } from './jinja-run.js';
 
-/** Line and column (1-based) in the template the user wrote. */
-export interface TemplateLocation {
-  line: number;
-  col: number;
-}
+/** Most numbers one `range()` of a template may produce. */
+export const MAX_RANGE = 1_000_000;
 
-/** Per-render state shared by the injected helpers and the caller. */
-export interface JinjaRun {
-  /** Where the template is executing; updated by the `__loc` calls the preprocessor injects. */
-  loc: TemplateLocation;
-  /** Tags executed so far; a budget keeps runaway loops from hanging the loader. */
-  steps: number;
-  /** Builds the SpecError for the current location, remembers it, and throws it. */
-  fail(message: string, hint?: string): never;
-  /** The first SpecError raised during the render (nunjucks re-wraps thrown errors). */
-  failure?: SpecErrorException;
-}
-
-/** Nunjucks keyword arguments arrive as a trailing object flagged `__keywords`. */
-export function splitKeywordArgs(args: unknown[]): { positional: unknown[]; keywords: Record<string, unknown> } {
-  const last = args[args.length - 1];
-  if (typeof last === 'object' && last !== null && (last as Record<string, unknown>)['__keywords'] === true) {
-    const keywords = { ...(last as Record<string, unknown>) };
-    delete keywords['__keywords'];
-    return { positional: args.slice(0, -1), keywords };
-  }
-  return { positional: args, keywords: {} };
-}
-
-const MAX_RANGE = 1_000_000;
-const MAX_STEPS = 100_000;
-
-function pythonRange(run: JinjaRun, args: unknown[]): number[] {
-  const nums = args.map((a) => Number(a));
-  const [start, stop, step] =
-    nums.length === 1 ? [0, nums[0]!, 1] : [nums[0]!, nums[1]!, nums[2] ?? 1];
-  if (![start, stop, step].every(Number.isFinite) || step === 0) {
-    run.fail(`range(${args.map(pyStr).join(', ')}) is not a valid range`);
-  }
-  const count = Math.max(0, Math.ceil((stop - start) / step));
-  if (count > MAX_RANGE) run.fail(`range() with ${count} elements is too large`);
-  return Array.from({ length: count }, (_, i) => start + i * step);
-}
-
-function pythonDict(...args: unknown[]): Record<string, unknown> {
-  const { positional, keywords } = splitKeywordArgs(args);
-  const base = positional[0];
-  const out: Record<string, unknown> = {};
-  if (Array.isArray(base)) {
-    for (const pair of base) if (Array.isArray(pair)) out[String(pair[0])] = pair[1];
-  } else if (typeof base === 'object' && base !== null) Object.assign(out, base);
-  return withDictMethods(Object.assign(out, keywords));
-}
-
-function minMaxFilter(pick: (a: number, b: number) => boolean) {
-  return (values: unknown): unknown => {
-    const list = Array.isArray(values) ? values : [];
-    let best: unknown = undefined;
-    for (const v of list) if (best === undefined || pick(Number(v), Number(best))) best = v;
-    return best;
-  };
-}
-
-interface ParserLike {
-  nextToken(): { value: string };
-  parseSignature(a: null, b: boolean): unknown;
-  advanceAfterBlockEnd(name: string): void;
-}
-interface NodesLike {
-  CallExtension: new (ext: object, method: string, args: unknown) => unknown;
-}
-
-/** `{% assert cond %}` / `{% assert cond, message %}`: fails the render when cond is falsy. */
-function makeAssertExtension(run: JinjaRun): nunjucks.Extension & { run: (...a: unknown[]) => string } {
-  return {
-    tags: ['assert'],
-    parse(parser: unknown, nodes: unknown): unknown {
-      const p = parser as ParserLike;
-      const token = p.nextToken();
-      const args = p.parseSignature(null, true);
-      p.advanceAfterBlockEnd(token.value);
-      return new (nodes as NodesLike).CallExtension(this, 'run', args);
-    },
-    run(_context: unknown, ...args: unknown[]): string {
-      const { positional } = splitKeywordArgs(args);
-      if (pyTruthy(positional[0])) return '';
-      const message = positional.length > 1 ? pyStr(positional[1]) : `assertion failed on line ${run.loc.line}`;
-      return run.fail(`Jinja assertion failed: ${message}`, 'Change the Jinja variables so the {% assert %} condition holds.');
-    },
-  };
-}
-
-/** A nunjucks environment configured like AccelForge's Jinja2 one, plus the given globals. */
-export function createJinjaEnvironment(run: JinjaRun, globals: Record<string, unknown>): nunjucks.Environment {
-  const env = new nunjucks.Environment(null, { autoescape: false });
-  const undefinedFail = (name: string): never =>
-    run.fail(`Jinja variable '${name}' is undefined`, `Define it with --set ${name}=VALUE, or give it a default: {{ ${name} | default(VALUE) }}.`);
-  // Using an undefined value is an error (StrictUndefined); String() of a sentinel raises it.
-  const requireDefined = (value: unknown): unknown => {
-    if (value === undefined) return run.fail('Jinja expression is undefined (missing attribute or key?)', 'Check the attribute or key name, or add | default(VALUE).');
-    if (isJinjaUndefined(value)) return String(value);
-    return value;
-  };
-  const builtins: Record<string, unknown> = {
-    True: true,
-    False: false,
-    None: null,
-    range: (...args: unknown[]) => pythonRange(run, args),
-    dict: pythonDict,
-    __loc: (line: number, col: number) => {
-      run.loc = { line, col };
-      if (++run.steps > MAX_STEPS) run.fail(`The template ran more than ${MAX_STEPS} Jinja tags; is a loop too large?`);
-      return '';
-    },
-    __truthy: (value: unknown) => pyTruthy(requireDefined(value)),
-    ...globals,
-  };
-  for (const [name, value] of Object.entries(builtins)) env.addGlobal(name, value);
-  // Every name that is neither data nor a global resolves to a strict-undefined sentinel.
-  const holder = env as unknown as { globals: Record<string, unknown> };
-  const real = holder.globals;
-  holder.globals = new Proxy(real, {
-    has: () => true,
-    get: (target, key) =>
-      typeof key === 'string' && !(key in target) ? makeJinjaUndefined(key, undefinedFail) : Reflect.get(target, key),
+/** Python's range(), refusing more than MAX_RANGE numbers. */
+function templateRange(run: JinjaRun): PyCallable {
+  const pythonRange = builtins().get('range') ?? null;
+  return new PyCallable('range', (args, kwargs) => {
+    if (kwargs.size > 0) typeError('range() takes no keyword arguments');
+    const ints = args.map((arg) => requireInt('range', arg));
+    const [start, stop, step] = ints.length === 1 ? [0, ints[0]!, 1] : [ints[0] ?? 0, ints[1] ?? 0, ints[2] ?? 1];
+    const count = step === 0 ? 0 : Math.max(0, Math.ceil((stop - start) / step));
+    if (count > MAX_RANGE) run.fail(`range() with ${count} elements is too large`, `Templates may loop over at most ${MAX_RANGE} numbers.`);
+    return callValue(pythonRange, args, kwargs);
   });
-  env.addFilter('default', (value: unknown, fallback: unknown = '', boolean = false) =>
-    isMissing(value) || (boolean && !pyTruthy(value)) ? fallback : value,
-  );
-  env.addFilter('d', (value: unknown, fallback: unknown = '') => (isMissing(value) ? fallback : value));
-  env.addFilter('min', minMaxFilter((a, b) => a < b));
-  env.addFilter('max', minMaxFilter((a, b) => a > b));
-  env.addFilter('__py', (value: unknown) => pyStr(requireDefined(value)));
-  // addTest exists in nunjucks 3 but is missing from its type declarations.
-  const tests = env as unknown as { addTest(name: string, test: (value: unknown) => boolean): void };
-  tests.addTest('defined', (value) => !isMissing(value));
-  tests.addTest('undefined', (value) => isMissing(value));
-  env.addExtension('assert', makeAssertExtension(run));
-  return env;
+}
+
+/** Python's dict(): from a dict or key/value pairs, then keyword arguments. */
+const templateDict = new PyCallable('dict', (args, kwargs) => {
+  if (args.length > 1) typeError(`dict expected at most 1 argument, got ${args.length}`);
+  const out = new PyDict();
+  const base = args[0];
+  if (base instanceof PyDict) for (const [key, value] of base.items()) out.set(key, value);
+  else if (base !== undefined) {
+    for (const pair of iterate(base)) {
+      const items = pair instanceof PyTuple ? pair.items : Array.isArray(pair) ? pair : [];
+      if (items.length !== 2) typeError('dict() needs a sequence of key/value pairs');
+      out.set(items[0]!, items[1]!);
+    }
+  }
+  for (const [key, value] of kwargs) out.set(key, value);
+  return out;
+});
+
+/** The dialect of one file's render: range, dict and the given globals, filters and tests. */
+export function createJinjaDialect(run: JinjaRun, globals: ReadonlyMap<string, PyValue>): JinjaDialect {
+  const names = new Map<string, PyValue>([['range', templateRange(run)], ['dict', templateDict], ...globals]);
+  return { globals: names, filters: JINJA_FILTERS, tests: JINJA_TESTS };
 }

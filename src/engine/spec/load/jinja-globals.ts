@@ -1,13 +1,11 @@
 /** The Jinja globals AccelForge adds: path lookup and include()/include_all()/include_text(). */
-import { SpecErrorException } from '../../base/errors.js';
-import type { FileSystem } from '../../io/file-system.js';
+import { SpecErrorException, specError } from '../../base/errors.js';
+import { FileRefused, type FileSystem } from '../../io/file-system.js';
 import { basename, dirname } from '../../io/paths.js';
 import type { RawValue } from '../raw.js';
-import type { JinjaRun } from './jinja-env.js';
-import { splitKeywordArgs } from './jinja-env.js';
-import { isJinjaUndefined } from './jinja-undefined.js';
+import { PyCallable, pyStr, simpleFunction, truthy, typeError, UndefinedValue, type PyKwargs, type PyValue, type Scope } from '../expr/index.js';
+import type { JinjaRun } from './jinja-run.js';
 import { findPath, findPaths, type PathSearch } from './path-search.js';
-import { pyTruthy } from './py-values.js';
 
 /** What `!include_loaded <name>` refers to; `many` for include_all (a list, one per file). */
 export interface IncludeResult {
@@ -31,10 +29,6 @@ export interface ChildLoader {
   renderText(path: string, data: Record<string, unknown>, includeDirs: string[]): string;
 }
 
-interface CallContext {
-  ctx?: Record<string, unknown>;
-}
-
 function describeSearch(search: PathSearch): string {
   return `Searched: ${search.searched.join(', ')}. Paths are relative to the including file, then to the directories added with add_to_path().`;
 }
@@ -47,76 +41,101 @@ export function includeName(path: string, count: number): string {
   return `${stem}_${count}`.replace(/\W/g, '');
 }
 
+/** Arguments of include()-like calls: the named parameters, and the rest (data for the child). */
+function splitArguments(
+  names: readonly string[],
+  args: readonly PyValue[],
+  kwargs: PyKwargs,
+): { values: Map<string, PyValue>; rest: Map<string, PyValue> } {
+  if (args.length > names.length) typeError(`expected at most ${names.length} positional arguments, got ${args.length}`);
+  const values = new Map<string, PyValue>(args.map((arg, i) => [names[i]!, arg]));
+  const rest = new Map<string, PyValue>();
+  for (const [name, value] of kwargs) (names.includes(name) ? values : rest).set(name, value);
+  return { values, rest };
+}
+
+function pathText(path: PyValue | undefined): string {
+  return path === undefined ? '' : pyStr(path);
+}
+
+/**
+ * AccelForge's globals for one file's render, as interpreter functions. `context` is the
+ * template's top-level scope: include() passes its variables on to the included file.
+ */
 export function createAccelForgeGlobals(
   fs: FileSystem,
   state: FileRenderState,
   run: JinjaRun,
   children: ChildLoader,
-): Record<string, unknown> {
+  context: () => Scope,
+): Map<string, PyValue> {
   const here = dirname(state.path);
-  const requirePaths = (path: unknown, search: PathSearch): string[] => {
-    if (search.found.length === 0) run.fail(`File not found: ${String(path)}`, describeSearch(search));
+  const requirePaths = (path: PyValue | undefined, search: PathSearch): string[] => {
+    if (search.found.length === 0) run.fail(`File not found: ${pathText(path)}`, describeSearch(search));
     return search.found;
   };
-  const locate = (path: unknown) => requirePaths(path, findPaths(fs, String(path), here, state.includeDirs));
+  const locate = (path: PyValue | undefined) => guarded(() => requirePaths(path, findPaths(fs, pathText(path), here, state.includeDirs)));
   const guarded = <T>(action: () => T): T => {
     try {
       return action();
     } catch (error) {
-      if (error instanceof SpecErrorException) run.failure ??= error;
+      // A refused read (outside the design's folders, too large, a device) is reported at this call.
+      if (error instanceof FileRefused) run.failWith(specError('io', error.message, { hint: error.hint }));
+      if (error instanceof SpecErrorException && !error.specError.pos) run.failWith(error.specError);
       throw error;
     }
   };
 
-  function childData(context: CallContext, inherit: boolean, keywords: Record<string, unknown>): Record<string, unknown> {
+  function childData(inherit: boolean, keywords: ReadonlyMap<string, PyValue>): Record<string, unknown> {
     const data: Record<string, unknown> = { ...state.data };
     if (inherit) {
-      for (const [name, value] of Object.entries(context.ctx ?? {})) {
-        if (name.startsWith('_') || typeof value === 'function' || isJinjaUndefined(value)) continue;
+      const scope = context();
+      for (const name of scope.names()) {
+        const value = scope.get(name) ?? null;
+        if (name.startsWith('_') || value instanceof PyCallable || value instanceof UndefinedValue) continue;
         data[name] = value;
       }
     }
-    return Object.assign(data, keywords);
+    for (const [name, value] of keywords) data[name] = value;
+    return data;
   }
 
-  function includeFiles(context: CallContext, args: unknown[], many: boolean): string {
-    const { positional, keywords } = splitKeywordArgs(args);
-    const { indices = positional[1] ?? '', inherit_parse_data = positional[2] ?? true, ...rest } = keywords;
-    const paths = locate(positional[0]);
+  function includeFiles(args: readonly PyValue[], kwargs: PyKwargs, many: boolean): string {
+    const { values, rest } = splitArguments(['path', 'indices', 'inherit_parse_data'], args, kwargs);
+    const path = values.get('path');
+    const paths = locate(path);
     if (!many && paths.length > 1) {
-      run.fail(`include('${String(positional[0])}') matches ${paths.length} files: ${paths.join(', ')}`, 'Use include_all() to load several files.');
+      run.fail(`include('${pathText(path)}') matches ${paths.length} files: ${paths.join(', ')}`, 'Use include_all() to load several files.');
     }
     const name = includeName(state.path, state.includeCount++);
-    const data = childData(context, pyTruthy(inherit_parse_data), rest);
-    const loaded = guarded(() => paths.map((path) => children.load(path, data, [...state.includeDirs])));
+    const data = childData(truthy(values.get('inherit_parse_data') ?? true), rest);
+    const loaded = guarded(() => paths.map((found) => children.load(found, data, [...state.includeDirs])));
     const value = many ? loaded : loaded[0]!;
     state.includes.set(name, { value, many });
     state.data[name] = value;
-    const suffix = String(indices).replace(/^\.+/, '');
+    const suffix = pathText(values.get('indices') ?? '').replace(/^\.+/, '');
     return `!include_loaded ${name}${suffix ? `.${suffix}` : ''}`;
   }
 
-  return {
-    cwd: () => here,
-    add_to_path: (path: unknown) => {
+  function includeText(args: readonly PyValue[], kwargs: PyKwargs): string {
+    const { values, rest } = splitArguments(['path', 'inherit_parse_data'], args, kwargs);
+    const data = childData(truthy(values.get('inherit_parse_data') ?? true), rest);
+    const paths = locate(values.get('path'));
+    return guarded(() => paths.map((found) => children.renderText(found, data, [...state.includeDirs])).join('\n'));
+  }
+
+  const onePath = (name: string, body: (path: PyValue) => PyValue) => simpleFunction(name, (path = '') => body(path));
+  return new Map<string, PyValue>([
+    ['cwd', simpleFunction('cwd', () => here)],
+    ['add_to_path', onePath('add_to_path', (path) => {
       for (const found of locate(path)) if (!state.includeDirs.includes(found)) state.includeDirs.push(found);
       return '';
-    },
-    find_path: (path: unknown) => requirePaths(path, findPath(fs, String(path), here, state.includeDirs))[0],
-    find_paths: (path: unknown) => locate(path),
-    path_exists: (path: unknown) => findPath(fs, String(path), here, state.includeDirs).found.length > 0,
-    include(this: CallContext, ...args: unknown[]) {
-      return includeFiles(this, args, false);
-    },
-    include_all(this: CallContext, ...args: unknown[]) {
-      return includeFiles(this, args, true);
-    },
-    include_text(this: CallContext, ...args: unknown[]) {
-      const { positional, keywords } = splitKeywordArgs(args);
-      const { inherit_parse_data = positional[1] ?? true, ...rest } = keywords;
-      const data = childData(this, pyTruthy(inherit_parse_data), rest);
-      const paths = locate(positional[0]);
-      return guarded(() => paths.map((path) => children.renderText(path, data, [...state.includeDirs])).join('\n'));
-    },
-  };
+    })],
+    ['find_path', onePath('find_path', (path) => guarded(() => requirePaths(path, findPath(fs, pathText(path), here, state.includeDirs))[0]!))],
+    ['find_paths', onePath('find_paths', (path) => locate(path))],
+    ['path_exists', onePath('path_exists', (path) => guarded(() => findPath(fs, pathText(path), here, state.includeDirs).found.length > 0))],
+    ['include', new PyCallable('include', (args, kwargs) => includeFiles(args, kwargs, false))],
+    ['include_all', new PyCallable('include_all', (args, kwargs) => includeFiles(args, kwargs, true))],
+    ['include_text', new PyCallable('include_text', (args, kwargs) => includeText(args, kwargs))],
+  ]);
 }

@@ -1,33 +1,21 @@
 /**
- * Jinja2's StrictUndefined for nunjucks: a lookup of an unknown name yields a sentinel that
- * fails as soon as it is used (output, arithmetic, comparison, attribute access, truth test),
- * while `| default(x)` and `is defined` can still inspect it.
+ * Jinja2's StrictUndefined, as messages: a template that uses a name, attribute or key that does
+ * not exist fails where it uses it (`| default(x)` and `is defined` may still look at it; the
+ * interpreter handles that).
  */
-const sentinels = new WeakSet<object>();
+import type { UndefinedError } from '../expr/index.js';
 
-export function isJinjaUndefined(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && sentinels.has(value);
-}
-
-/** An undefined value named `name`; `fail` raises the user-facing error when it is used. */
-export function makeJinjaUndefined(name: string, fail: (name: string) => never): object {
-  const sentinel = new Proxy(
-    {},
-    {
-      get(_target, key) {
-        if (key === Symbol.toPrimitive || key === 'toString' || key === 'valueOf') {
-          return () => fail(name);
-        }
-        if (typeof key === 'symbol') return undefined;
-        return fail(name);
-      },
-    },
-  );
-  sentinels.add(sentinel);
-  return sentinel;
-}
-
-/** Undefined-or-missing, the way Jinja's `default` filter and `defined` test see it. */
-export function isMissing(value: unknown): boolean {
-  return value === undefined || isJinjaUndefined(value);
+/** The user-facing message and hint for an undefined value. */
+export function describeUndefined(error: UndefinedError): { message: string; hint: string } {
+  const name = error.missing;
+  if (error.owner === undefined) {
+    return {
+      message: `Jinja variable '${name}' is undefined`,
+      hint: `Define it with --set ${name}=VALUE, or give it a default: {{ ${name} | default(VALUE) }}.`,
+    };
+  }
+  return {
+    message: `Jinja expression is undefined: '${error.owner}' object has no attribute or key '${name}'`,
+    hint: 'Check the attribute or key name, or add | default(VALUE).',
+  };
 }

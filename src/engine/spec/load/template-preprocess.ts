@@ -1,34 +1,65 @@
 /**
- * Rewrites a Jinja template before nunjucks sees it, without changing its line structure:
- * - position markers in the text (line starts, around tags) survive rendering, so every
+ * Splits a Jinja template into text and tags, without changing what the text says:
+ * - position markers are planted in the text (at line starts and around tags), so every
  *   character of the output can be traced to a template line and column (see position-map);
- * - `{{ __loc(line, col) }}` before each tag tells the runtime where it is, for errors;
- * - `{{ x }}` becomes `{{ (x) | __py }}` (Python str()), `{% if x %}` tests Python truthiness.
- * `{% raw %}` blocks and `{# comments #}` are left alone.
+ * - whitespace control (`{%-`, `-%}`, `{{-`, `-}}`) is applied here, once, on the template text;
+ * - `{% raw %}` blocks become text and `{# comments #}` disappear.
+ * The tags are left to jinja/template-parser.ts.
  */
 import { formatMarker } from './position-map.js';
+
+/** Line and column (1-based) in the template the user wrote. */
+export interface TemplateLocation {
+  line: number;
+  col: number;
+}
+
+/** A `{{ }}` or `{% %}` tag (or an unclosed `{#`), with where it and its inside start. */
+export interface TemplateTag {
+  readonly kind: '{' | '%' | '#';
+  /** The text between the delimiters, without the `-` of whitespace control. */
+  readonly inner: string;
+  /** Offset of `inner` in the template. */
+  readonly innerOffset: number;
+  /** Where the tag's `{` is. */
+  readonly at: TemplateLocation;
+  /** False when the template ends before the closing delimiter. */
+  readonly closed: boolean;
+}
+
+/** Text (markers included) or a tag, in template order. */
+export type TemplatePiece = string | TemplateTag;
+
+/** A scanned template: its pieces, and line/column lookup for offsets into its text. */
+export interface ScannedTemplate {
+  readonly pieces: readonly TemplatePiece[];
+  locate(offset: number): TemplateLocation;
+}
 
 interface Tag {
   kind: '{' | '%' | '#';
   start: number;
   end: number;
   inner: string;
+  innerOffset: number;
   stripLeft: boolean;
   stripRight: boolean;
+  closed: boolean;
 }
 
 const RAW_START = /^\s*raw\s*$/;
 const RAW_END = /\{%-?\s*endraw\s*-?%\}/g;
+const TRAILING_SPACE = /\s+$/;
 
 class Scanner {
-  private readonly out: string[] = [];
+  private readonly out: TemplatePiece[] = [];
   private readonly lineStarts: number[] = [0];
 
   constructor(private readonly text: string, private readonly fileId: number) {
     for (let i = 0; i < text.length; i++) if (text[i] === '\n') this.lineStarts.push(i + 1);
   }
 
-  run(): string {
+  run(): TemplatePiece[] {
     this.out.push(this.marker(0));
     let i = 0;
     while (i < this.text.length) {
@@ -40,10 +71,10 @@ class Scanner {
       this.copyText(i, tag.start);
       i = this.emitTag(tag);
     }
-    return this.out.join('');
+    return joinText(this.out);
   }
 
-  private location(offset: number): { line: number; col: number } {
+  location(offset: number): TemplateLocation {
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {
@@ -57,11 +88,6 @@ class Scanner {
   private marker(offset: number, whole = false): string {
     const { line, col } = this.location(offset);
     return formatMarker(this.fileId, line, col, whole);
-  }
-
-  private locCall(offset: number, stripLeft: boolean): string {
-    const { line, col } = this.location(offset);
-    return `{{${stripLeft ? '-' : ''} __loc(${line}, ${col}) }}`;
   }
 
   /** Text is copied with a marker after every newline, so each output line knows its source. */
@@ -82,16 +108,18 @@ class Scanner {
     if (!match) return undefined;
     const kind = match[1] as Tag['kind'];
     const close = kind === '{' ? '}}' : `${kind}}`;
-    const end = this.findClose(match.index + 2, close, kind !== '#');
     const bodyStart = match.index + 2;
-    const body = this.text.slice(bodyStart, end - 2);
+    const closeAt = this.findClose(bodyStart, close, kind !== '#');
+    const end = closeAt < 0 ? this.text.length : closeAt + 2;
+    const body = this.text.slice(bodyStart, closeAt < 0 ? this.text.length : closeAt);
     const stripLeft = body.startsWith('-');
-    const stripRight = body.endsWith('-') && body.length > (stripLeft ? 1 : 0);
+    const stripRight = closeAt >= 0 && body.endsWith('-') && body.length > (stripLeft ? 1 : 0);
     const inner = body.slice(stripLeft ? 1 : 0, stripRight ? -1 : undefined);
-    return { kind, start: match.index, end, inner, stripLeft, stripRight };
+    const innerOffset = bodyStart + (stripLeft ? 1 : 0);
+    return { kind, start: match.index, end, inner, innerOffset, stripLeft, stripRight, closed: closeAt >= 0 };
   }
 
-  /** Offset just past the closing delimiter (string literals skipped); text end if unclosed. */
+  /** Offset of the closing delimiter (string literals skipped); -1 if the template ends first. */
   private findClose(from: number, close: string, skipStrings: boolean): number {
     let quote: string | undefined;
     for (let i = from; i < this.text.length; i++) {
@@ -100,61 +128,53 @@ class Scanner {
         if (ch === '\\') i++;
         else if (ch === quote) quote = undefined;
       } else if (skipStrings && (ch === '"' || ch === "'")) quote = ch;
-      else if (this.text.startsWith(close, i)) return i + close.length;
+      else if (this.text.startsWith(close, i)) return i;
     }
-    return this.text.length;
+    return -1;
   }
 
   private emitTag(tag: Tag): number {
-    if (tag.kind === '#') {
-      this.out.push(this.text.slice(tag.start, tag.end));
-      return this.afterTag(tag);
-    }
-    if (tag.stripLeft) this.dropTrailingMarkers();
-    this.out.push(this.locCall(tag.start, tag.stripLeft), this.marker(tag.start, tag.kind === '{'));
-    const l = tag.stripLeft ? '-' : '';
-    const r = tag.stripRight ? '-' : '';
-    if (tag.kind === '{') {
-      this.out.push(`{{${l} (${tag.inner}) | __py ${r}}}`);
-      return this.afterTag(tag);
-    }
-    if (RAW_START.test(tag.inner)) return this.emitRaw(tag);
-    this.out.push(`{%${l}${rewriteStatement(tag.inner)}${r}%}`);
+    if (tag.stripLeft) this.stripTrailingSpace();
+    if (tag.kind === '#' && tag.closed) return this.afterTag(tag);
+    this.out.push(this.marker(tag.start, tag.kind === '{'));
+    if (tag.kind === '%' && tag.closed && RAW_START.test(tag.inner)) return this.emitRaw(tag);
+    this.out.push({ kind: tag.kind, inner: tag.inner, innerOffset: tag.innerOffset, at: this.location(tag.start), closed: tag.closed });
     return this.afterTag(tag);
   }
 
+  /** `{% raw %}...{% endraw %}` is text; without its endraw, the raw tag is left for the parser to report. */
   private emitRaw(tag: Tag): number {
     RAW_END.lastIndex = tag.end;
     const match = RAW_END.exec(this.text);
-    const endStart = match ? match.index : this.text.length;
-    const endEnd = match ? match.index + match[0].length : this.text.length;
-    this.out.push(this.text.slice(tag.start, tag.end));
-    this.copyText(tag.end, endStart);
-    this.out.push(this.text.slice(endStart, endEnd));
-    return this.afterTag({ ...tag, end: endEnd, stripRight: match?.[0].endsWith('-%}') ?? false });
+    if (!match) {
+      this.out.push({ kind: '%', inner: tag.inner, innerOffset: tag.innerOffset, at: this.location(tag.start), closed: true });
+      return this.text.length;
+    }
+    this.copyText(tag.end, match.index);
+    const end = match.index + match[0].length;
+    return this.afterTag({ ...tag, end, stripRight: match[0].endsWith('-%}') });
   }
 
-  /** After a `-%}` the following whitespace is stripped by nunjucks, so no marker goes there. */
+  /** After a `-%}` the following whitespace is dropped; a marker then points at what follows. */
   private afterTag(tag: Tag): number {
     let i = tag.end;
-    if (tag.stripRight) {
-      while (i < this.text.length && /\s/.test(this.text[i]!)) i++;
-      this.out.push(this.text.slice(tag.end, i));
-    }
+    if (tag.stripRight) while (i < this.text.length && /\s/.test(this.text[i]!)) i++;
     if (i < this.text.length) this.out.push(this.marker(i));
     return i;
   }
 
-  /** Before a `{%-` tag, markers inside the trailing whitespace would stop the strip. */
-  private dropTrailingMarkers(): void {
-    let whitespace = '';
+  /** Before a `{%-` tag: the whitespace (and the markers in it) back to the previous tag goes. */
+  private stripTrailingSpace(): void {
     while (this.out.length > 0) {
       const last = this.out[this.out.length - 1]!;
-      if (isMarker(last)) this.out.pop();
-      else if (/^\s+$/.test(last)) whitespace = this.out.pop()! + whitespace;
-      else break;
+      if (typeof last !== 'string') return;
+      if (isMarker(last) || /^\s*$/.test(last)) {
+        this.out.pop();
+        continue;
+      }
+      this.out[this.out.length - 1] = last.replace(TRAILING_SPACE, '');
+      return;
     }
-    this.out.push(whitespace);
   }
 }
 
@@ -162,15 +182,19 @@ function isMarker(piece: string): boolean {
   return piece.startsWith('\uE000');
 }
 
-/** `if x` / `elif x` test Python truthiness (and fail on undefined names, like StrictUndefined). */
-function rewriteStatement(inner: string): string {
-  const match = /^(\s*)(if|elif)(\s+)([\s\S]*?)(\s*)$/.exec(inner);
-  if (!match) return inner;
-  const [, lead, word, gap, cond, trail] = match;
-  return `${lead}${word}${gap}__truthy(${cond})${trail}`;
+/** Adjacent text pieces joined into one string. */
+function joinText(pieces: readonly TemplatePiece[]): TemplatePiece[] {
+  const out: TemplatePiece[] = [];
+  for (const piece of pieces) {
+    const last = out[out.length - 1];
+    if (typeof piece === 'string' && typeof last === 'string') out[out.length - 1] = last + piece;
+    else out.push(piece);
+  }
+  return out;
 }
 
-/** The template with markers and runtime hooks; `fileId` is written into every marker. */
-export function preprocessTemplate(text: string, fileId: number): string {
-  return new Scanner(text, fileId).run();
+/** The template's pieces; `fileId` is written into every marker. */
+export function scanTemplate(text: string, fileId: number): ScannedTemplate {
+  const scanner = new Scanner(text, fileId);
+  return { pieces: scanner.run(), locate: (offset) => scanner.location(offset) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPyFloat, pyRepr, pyStr, pyTruthy, PyFloat, withDictMethods } from '../../../../src/engine/spec/load/py-values.js';
+import { formatPyFloat, pyRepr, pyStr, pyTruthy, PyFloat } from '../../../../src/engine/spec/load/py-values.js';
 
 describe('formatPyFloat (Python float repr)', () => {
   it.each([
@@ -30,12 +30,5 @@ describe('pyStr / pyRepr', () => {
 
   it('uses Python truthiness', () => {
     expect([[], {}, '', 0, [0], { a: 1 }, 'x'].map(pyTruthy)).toEqual([false, false, false, false, true, true, true]);
-  });
-
-  it('adds dict methods that do not show up as keys', () => {
-    const dict = withDictMethods({ a: 1, b: 2 }) as unknown as Record<string, unknown> & { items(): unknown };
-    expect(dict.items()).toEqual([['a', 1], ['b', 2]]);
-    expect(Object.keys(dict)).toEqual(['a', 'b']);
-    expect(pyStr(dict)).toBe("{'a': 1, 'b': 2}");
   });
 });
