@@ -15,7 +15,8 @@ function fileSystemOf(design: DesignData, diskFs: FileSystem | undefined): FileS
 
 function transferFront(front: TemplateFront): JobOutcome {
   const outcome: JobOutcome = { ok: true, front };
-  return Comlink.transfer(outcome, [front.energy.buffer, front.latency.buffer, front.tiles.buffer]);
+  // A transfer list must not name a buffer twice (an empty front's arrays may share one).
+  return Comlink.transfer(outcome, [...new Set([front.energy.buffer, front.latency.buffer, front.tiles.buffer])]);
 }
 
 /** `diskFs` serves designs sent without files (Node workers reading the same disk as the CLI). */
