@@ -1,12 +1,13 @@
 /** The mapper driver with an injected job executor, so templates can run in parallel workers. */
-import { specError } from '../base/errors.js';
+import { specError, SpecErrorException } from '../base/errors.js';
 import { err, ok, type Result } from '../base/result.js';
 import type { LatencyEvaluator } from '../model/index.js';
-import { prepareSpec, runStage, type SpecInput } from '../pipeline/prepare.js';
+import { positionError, prepareSpec, runStage, type SpecInput } from '../pipeline/prepare.js';
 import type { MapperEventHandler } from './events.js';
-import { announceTemplates, einsumFrontOf, finishMap, finishStopped, planMap, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
+import { announceTemplates, einsumFrontOf, finishMap, finishStopped, holdFront, planMap, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
 import { runTemplateJob } from './tile-search.js';
 import { MappingStopped, type StopSignal } from './stop-check.js';
+import { MemoryLimitExceeded, memoryLimitError } from './memory-budget.js';
 import { TemplateMemo } from './template-memo.js';
 import type { EinsumFront, TemplateFront, TemplateJob } from './types.js';
 
@@ -69,10 +70,12 @@ async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHan
   const fronts = new Map<number, TemplateFront>();
   try {
     await runJobs(scheduleOrder(plan.jobs), (front) => {
+      holdFront(plan, front);
       fronts.set(front.jobId, front);
       onEvent(templateDone(einsumName.get(front.einsumIndex) ?? '', front));
     }, plan.signal);
   } catch (error) {
+    if (error instanceof MemoryLimitExceeded) return err(positionError(plan.prepared.loaded, new SpecErrorException(memoryLimitError(error))));
     if (plan.signal.aborted || error instanceof MappingStopped) return ok({ done: fronts, stopped: true });
     const message = error instanceof Error ? error.message : String(error);
     return err(specError('mapper', `a mapper worker failed: ${message}`, { hint: 'Retry with --workers 1 (in-process) to see whether the spec or the worker is at fault.' }));

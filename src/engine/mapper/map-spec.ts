@@ -77,8 +77,9 @@ export function mapSpec(input: SpecInput, options: MapOptions = {}, onEvent: Map
     try {
       return mapPrepared(prepared.value, options, onEvent);
     } catch (error) {
-      if (error instanceof MappingStopped) return err(stoppedError(options.signal?.aborted ?? false, options.timeLimitSeconds ?? prepared.value.spec.mapper.time_limit));
-      if (error instanceof MemoryLimitExceeded) return err(memoryLimitError(error));
+      // Thrown, so runStage gives the error the position of its mapper field.
+      if (error instanceof MappingStopped) throw new SpecErrorException(stoppedError(options.signal?.aborted ?? false, options.timeLimitSeconds ?? prepared.value.spec.mapper.time_limit));
+      if (error instanceof MemoryLimitExceeded) throw new SpecErrorException(memoryLimitError(error));
       throw error;
     }
   });
@@ -194,7 +195,7 @@ export function finishStopped(plan: MapPlan, templateFronts: ReadonlyMap<number,
   for (const einsum of plan.prepared.evaluated.workload.einsums) {
     const done = plan.jobs.filter((j) => j.einsumIndex === einsum.index).flatMap((j) => templateFronts.get(j.id) ?? []);
     const front = einsumFront(einsum.index, einsum.name, done, plan.metric, plan.usage);
-    if (front.rows.length === 0) return err(stoppedError(false, plan.timeLimitSeconds, `before finding any mapping of Einsum ${einsum.name}`));
+    if (front.rows.length === 0) throw new SpecErrorException(stoppedError(false, plan.timeLimitSeconds, `before finding any mapping of Einsum ${einsum.name}`));
     onEvent({ type: 'einsum-front', einsum: einsum.name, front: points(front.rows) });
     fronts.push(front);
   }
@@ -232,8 +233,8 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
     if (!all.ok) return all;
     joined = all.value;
   } catch (error) {
-    if (error instanceof MappingStopped) return err(stoppedError(plan.cancelled(), plan.timeLimitSeconds, `while joining the Einsums' fronts (the join may run ${JOIN_GRACE_SECONDS} s past the limit)`));
-    if (error instanceof MemoryLimitExceeded) return err(memoryLimitError(error));
+    if (error instanceof MappingStopped) throw new SpecErrorException(stoppedError(plan.cancelled(), plan.timeLimitSeconds, `while joining the Einsums' fronts (the join may run ${JOIN_GRACE_SECONDS} s past the limit)`));
+    if (error instanceof MemoryLimitExceeded) throw new SpecErrorException(memoryLimitError(error));
     throw error;
   }
   const space = plan.usage?.space;

@@ -40,6 +40,7 @@ class Rows {
   count = 0;
 
   constructor(readonly width: number, capacity = 64, private readonly budget?: MemoryBudget) {
+    budget?.check(3 * 2 * 4 * width * capacity, 'the partial tile choices of one template');
     this.tiles = new Int32Array(width * capacity);
     this.bounds = new Int32Array(width * capacity);
   }
@@ -47,7 +48,7 @@ class Rows {
   push(tiles: Int32Array, bounds: Int32Array): void {
     if ((this.count + 1) * this.width > this.tiles.length) {
       // Two tables of 4-byte numbers, and the step's previous rows beside them (about as many).
-      this.budget?.check(3 * 2 * 4 * (this.tiles.length * 2 + this.width), 'partial tile choices of one template');
+      this.budget?.check(3 * 2 * 4 * (this.tiles.length * 2 + this.width), 'the partial tile choices of one template');
       const grow = (a: Int32Array): Int32Array => {
         const b = new Int32Array(a.length * 2 + this.width);
         b.set(a);

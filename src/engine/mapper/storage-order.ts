@@ -68,11 +68,14 @@ function hasRedundantBackToBack(order: readonly PlacedNode[], cumulativeFanout: 
   return false;
 }
 
-/** A copy Einsum keeps no storage node below its last backing node, as in AccelForge's copy pmappings. */
-export function dropBelowLastBacking(order: readonly PlacedNode[]): PlacedNode[] {
-  let last = -1;
-  order.forEach((n, i) => {
-    if (n.backing) last = i;
-  });
-  return order.slice(0, last + 1);
+/**
+ * The storage nodes a copy Einsum's template keeps (docs/model.md, "Copy Einsums"): none below
+ * the last backing node, since every tensor is in place by then, and no non-backing node in a
+ * memory where some tensor is backed. AccelForge's mapper prices the latter as if it were
+ * absent and returns the mapping without it; our model would charge it as a write-back.
+ */
+export function copyStorageNodes(order: readonly PlacedNode[]): PlacedNode[] {
+  const last = order.findLastIndex((n) => n.backing);
+  const backedIn = new Set(order.filter((n) => n.backing).map((n) => n.component));
+  return order.slice(0, last + 1).filter((n) => n.backing || !backedIn.has(n.component));
 }

@@ -7,7 +7,7 @@ import type { Mapping } from '../spec/schema/mapping.js';
 import { makeDataplacements } from './dataplacement.js';
 import { relevancyOf, type Relevancy } from './relevancy.js';
 import { fusedLoopCount, insertSpatialLoops, placeMissingTemporalLoops, reuseForbidden } from './spatial-loops.js';
-import { dropBelowLastBacking, storageOrders } from './storage-order.js';
+import { copyStorageNodes, storageOrders } from './storage-order.js';
 import { insertTemporalLoops, type DraftNode } from './temporal-loops.js';
 import type { LoopBoundCheck, MapperMetric, MinUsageCheck, TemplateJob, TemplateNode } from './types.js';
 
@@ -143,7 +143,7 @@ export function templatesForPath(path: FlatArch, ctx: EinsumContext, options: Te
   const out: TemplateNode[][] = [];
   for (const placement of makeDataplacements(ctx.einsum, leaves, ctx.scope, { unfused: options.unfused })) {
     for (const fullOrder of storageOrders(placement, persistent, cumulativeFanout(leaves))) {
-      const order = ctx.einsum.isCopyOperation ? dropBelowLastBacking(fullOrder) : fullOrder;
+      const order = ctx.einsum.isCopyOperation ? copyStorageNodes(fullOrder) : fullOrder;
       for (const temporal of insertTemporalLoops(order, loopCtx)) {
         options.poll?.();
         const spatial = insertSpatialLoops(temporal, leaves, { ...loopCtx, intermediates: ctx.intermediates, forbidden });

@@ -103,10 +103,9 @@ class RowEvaluator {
     this.energy.push(energy);
     this.latency.push(latency);
     for (let i = 0; i < row.length; i++) this.tiles.push(row[i]!);
-    if (this.energy.length >= this.compactAt) {
-      this.budget.check(this.energy.length * 8 * (2 + row.length + this.usageMemories.length), 'the valid tile choices of one template');
-      this.onFull?.();
-    }
+    const count = this.energy.length;
+    if ((count & 4095) === 0) this.budget.check(count * 8 * (2 + row.length + this.usageMemories.length), 'the valid tile choices of one template');
+    if (count >= this.compactAt) this.onFull?.();
   }
 
   /** Keeps only the given valid rows (ascending indices), bounding memory on huge templates. */

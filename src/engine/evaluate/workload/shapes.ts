@@ -77,7 +77,7 @@ export function rankVariableBounds(space: EinsumSpace, intervals: Map<string, In
     const size = interval.hi - interval.lo + 1;
     // Past 2^53 a double skips integers, so counts built on the size would be silently rounded.
     if (!Number.isSafeInteger(size)) {
-      failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has ${size} values, more than the 2^53 - 1 (9007199254740991) integers a number holds exactly.`, {
+      failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has about ${size.toPrecision(4)} values, more than 2^53 - 1 (9007199254740991), the largest count a number holds exactly.`, {
         path: space.path,
         hint: 'Use a smaller rank size; a model this large cannot be counted exactly.',
       });
