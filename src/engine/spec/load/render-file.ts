@@ -46,6 +46,8 @@ export function renderFile(session: LoadSession, request: RenderRequest): string
   return out.join('');
 }
 
+/** The caller's data as template variables; an entry whose value is `undefined` is left undefined. */
 function dataOf(data: Record<string, unknown>): Map<string, ReturnType<typeof toJinjaValue>> {
-  return new Map(Object.entries(data).map(([name, value]) => [name, toJinjaValue(value, name)] as const));
+  const entries = Object.entries(data).filter(([, value]) => value !== undefined);
+  return new Map(entries.map(([name, value]) => [name, toJinjaValue(value, name)] as const));
 }

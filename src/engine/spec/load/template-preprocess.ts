@@ -150,7 +150,12 @@ class Scanner {
       this.out.push({ kind: '%', inner: tag.inner, innerOffset: tag.innerOffset, at: this.location(tag.start), closed: true });
       return this.text.length;
     }
-    this.copyText(tag.end, match.index);
+    // `{% raw -%}` and `{%- endraw %}` trim the raw text's ends, as in Jinja.
+    let from = tag.end;
+    if (tag.stripRight) while (from < match.index && /\s/.test(this.text[from]!)) from++;
+    let to = match.index;
+    if (match[0].startsWith('{%-')) while (to > from && /\s/.test(this.text[to - 1]!)) to--;
+    this.copyText(from, to);
     const end = match.index + match[0].length;
     return this.afterTag({ ...tag, end, stripRight: match[0].endsWith('-%}') });
   }

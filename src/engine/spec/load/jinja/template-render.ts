@@ -70,14 +70,17 @@ export class TemplateRenderer {
     this.render(node.orElse, scope, out);
   }
 
-  /** A loop has its own scope: its targets, `loop`, and what it sets, as in Jinja. */
+  /**
+   * Each iteration has its own scope, as in Jinja: its targets, `loop`, and what it sets, none
+   * of which outlives the iteration.
+   */
   private renderFor(node: Extract<TemplateNode, { type: 'for' }>, scope: Scope, out: string[]): void {
     const { target, iterable, condition } = node.head;
-    const inner = scope.child();
     const sequence = this.evaluate(iterable, scope);
     let items = this.run.guard(() => [...iterate(sequence)]);
     if (condition) {
       items = items.filter((item) => {
+        const inner = scope.child();
         this.bind(target, item, inner);
         return truthy(this.evaluate(condition, inner));
       });
@@ -88,8 +91,8 @@ export class TemplateRenderer {
     }
     items.forEach((item, index) => {
       this.run.step(node.at);
+      const inner = scope.child({ loop: loopObject(index, items.length) });
       this.bind(target, item, inner);
-      inner.set('loop', loopObject(index, items.length));
       this.render(node.body, inner, out);
     });
   }
