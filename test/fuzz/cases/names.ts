@@ -25,7 +25,7 @@ function nameCase(role: string, from: string, name: string, text = renamed(from,
 /** GlobalBuffer's size read from a spec variable called `name` (1 Gbit: the energy does not change). */
 function specVariable(name: string): string {
   const glb = '    name: GlobalBuffer\n    size: inf';
-  return ONE_MATMUL.replace(glb, `    name: GlobalBuffer\n    size: ${name}`).replace('workload:', `variables: {${name}: 1000000000}\nworkload:`);
+  return `variables: {${name}: 1000000000}\n${ONE_MATMUL.replace(glb, `    name: GlobalBuffer\n    size: ${name}`)}`;
 }
 
 /** The `m` bound read from a Jinja variable called `name`. */

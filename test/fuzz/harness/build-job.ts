@@ -5,7 +5,7 @@ import type { ExpectedPos, FuzzCase, FuzzJob, FuzzOp, Mutation } from './case-ty
 export interface BuiltCase {
   readonly job: FuzzJob;
   /** The blamed position, or undefined for an `ok` case. `col` undefined = any column. */
-  readonly pos?: { readonly file: string; readonly line: number | readonly number[]; readonly col?: number };
+  readonly pos?: { readonly file: string; readonly line: number | readonly number[]; readonly col?: number } | { readonly commandLine: true };
 }
 
 /** Placeholders a case may use in its texts, e.g. `$OUTSIDE` for a folder beside the design root. */
@@ -37,10 +37,15 @@ export function buildCase(fuzzCase: FuzzCase, placeholders: Placeholders = {}): 
 function fillMutation(mutation: Mutation, fill: (text: string) => string): Mutation {
   if ('find' in mutation) return { ...mutation, replace: fill(mutation.replace) };
   if ('prepend' in mutation) return { ...mutation, prepend: fill(mutation.prepend) };
+  if ('create' in mutation) return { ...mutation, create: fill(mutation.create) };
   return { ...mutation, append: fill(mutation.append) };
 }
 
 function applyMutation(files: Record<string, string>, mutation: Mutation, spans: Record<string, { start: number; text: string }>, name: string): void {
+  if ('create' in mutation) {
+    files[mutation.file] = mutation.create;
+    return;
+  }
   const text = files[mutation.file];
   if (text === undefined) throw new Error(`${name}: no file '${mutation.file}' to mutate`);
   if ('find' in mutation) {
@@ -63,7 +68,8 @@ function resolvePos(
   spans: Record<string, { start: number; text: string }>,
   fill: (text: string) => string,
   fuzzCase: FuzzCase,
-): { file: string; line: number | readonly number[]; col?: number } {
+): NonNullable<BuiltCase['pos']> {
+  if ('commandLine' in expected) return expected;
   if ('line' in expected) return { file: expected.file, line: expected.line, ...(expected.col ? { col: expected.col } : {}) };
   const file = expected.file ?? fuzzCase.mutations?.[fuzzCase.mutations.length - 1]?.file ?? Object.keys(files)[0]!;
   const text = files[file];

@@ -5,13 +5,16 @@
  */
 
 /** An engine task run on the mutated design. `check` is what the editor runs on every keystroke. */
-export type FuzzOp = 'check' | 'evaluate' | 'components' | 'map';
+/** `sweep` runs only through the CLI. */
+export type FuzzOp = 'check' | 'evaluate' | 'components' | 'map' | 'sweep';
 
 /** The mapper's own time limit in `map` jobs: it must stop well inside the case's wall-clock limit. */
 export const MAP_TIME_LIMIT_SECONDS = 3;
 
 /** Where the mutated file should be blamed: an exact line/column, or the first character of `at`. */
 export type ExpectedPos =
+  /** A command-line problem (a flag's value): no source position applies. */
+  | { readonly commandLine: true }
   /** Several lines when more than one place is right (a missing key: the node's tag or its first field). */
   | { readonly file: string; readonly line: number | readonly number[]; readonly col?: number }
   /** `at` is searched inside the replacement text (or the whole file when there is none). */
@@ -40,7 +43,9 @@ export type Expected =
 export type Mutation =
   | { readonly file: string; readonly find: string; readonly replace: string }
   | { readonly file: string; readonly prepend: string }
-  | { readonly file: string; readonly append: string };
+  | { readonly file: string; readonly append: string }
+  /** A new file beside the spec (not a spec file); `@symlink TARGET` makes a symbolic link on disk. */
+  | { readonly file: string; readonly create: string };
 
 export interface FuzzCase {
   /** Unique, readable: what is wrong with the spec. */

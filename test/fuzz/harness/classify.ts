@@ -20,7 +20,7 @@ export function classify(fuzzCase: FuzzCase, built: BuiltCase, outcome: CaseOutc
     if (op.crash) problems.push(`crash in ${op.op}: ${op.crash}`);
     const internal = op.errors.find((e) => /internal error/i.test(e.message));
     if (internal) problems.push(`crash in ${op.op}: ${internal.message}`);
-    if (op.text?.includes(CANARY)) problems.push(`host file read: ${op.op} output holds the canary from outside the design root`);
+    if (op.text?.includes(CANARY) && !expectsCanary(fuzzCase)) problems.push(`host file read: ${op.op} output holds the canary from outside the design root`);
     if (op.crash || internal) continue;
     const expect = fuzzCase.expect;
     if ('error' in expect) problems.push(...judgeError(op, expect.error, built));
@@ -28,6 +28,11 @@ export function classify(fuzzCase: FuzzCase, built: BuiltCase, outcome: CaseOutc
     else problems.push(...judgeOk(op, expect.energy, expect.outputIncludes ?? []));
   }
   return problems;
+}
+
+/** The positive control (`--allow-read` on the canary's folder) must read it. */
+function expectsCanary(fuzzCase: FuzzCase): boolean {
+  return 'ok' in fuzzCase.expect && (fuzzCase.expect.outputIncludes ?? []).includes(CANARY);
 }
 
 function judgeError(op: OpOutcome, expected: ExpectedError, built: BuiltCase): string[] {
@@ -39,6 +44,8 @@ function judgeError(op: OpOutcome, expected: ExpectedError, built: BuiltCase): s
   const error = op.errors.find(matches);
   if (!error) return [`unclear error in ${op.op}: none mentions ${wanted instanceof RegExp ? String(wanted) : JSON.stringify(fragments)}; got ${show(op.errors[0]!)}`];
   const problems: string[] = [];
+  // A flag's problem has no source position, and the usage line is its hint.
+  if ('commandLine' in built.pos!) return problems;
   if (expected.kind && error.kind !== 'cli' && error.kind !== expected.kind) problems.push(`wrong kind in ${op.op}: ${error.kind}, expected ${expected.kind}`);
   problems.push(...judgePos(op, error, built));
   if (!error.hint?.trim()) problems.push(`missing hint in ${op.op}: ${show(error)}`);
@@ -46,7 +53,7 @@ function judgeError(op: OpOutcome, expected: ExpectedError, built: BuiltCase): s
 }
 
 function judgePos(op: OpOutcome, error: Err, built: BuiltCase): string[] {
-  const want = built.pos!;
+  const want = built.pos as { file: string; line: number | readonly number[]; col?: number };
   const lines = typeof want.line === 'number' ? [want.line] : want.line;
   const wanted = `${want.file}:${lines.join('|')}:${want.col ?? '*'}`;
   if (!error.pos) return [`misplaced error in ${op.op}: no position, expected ${wanted}`];

@@ -24,6 +24,8 @@ export function defineCorpus(title: string, cases: readonly FuzzCase[]): void {
       mkdirSync(outside, { recursive: true });
       writeFileSync(join(outside, 'canary.txt'), `${CANARY}\n`);
       writeFileSync(join(outside, 'canary.yaml'), `workload:\n  einsums:\n  - name: ${CANARY}\n`);
+      // A listing of the outside folder (find_paths) would reveal this name.
+      writeFileSync(join(outside, `${CANARY}.yaml`), 'x: 1\n');
     });
     afterAll(() => {
       runner.stop();

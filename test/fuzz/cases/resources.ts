@@ -1,0 +1,104 @@
+/**
+ * Resource attacks (issue 13 §6): alias bombs, huge loops and strings, huge ranks, huge sweeps.
+ * Each must end within the case's time limit and the child's capped heap, with a clear error
+ * (or, for a huge rank, a result); never a hang or an out-of-memory death.
+ */
+import type { Expected, FuzzCase } from '../harness/case-types.js';
+import { ONE_MATMUL } from './one-matmul.js';
+
+/** Nine levels of ten aliases each: 10^9 leaves from a 600-byte document. */
+function aliasBomb(): string {
+  const lines = ['a0: &a0 [x, x, x, x, x, x, x, x, x, x]'];
+  for (let level = 1; level <= 9; level++) {
+    const ref = `*a${level - 1}`;
+    lines.push(`a${level}: &a${level} [${Array(10).fill(ref).join(', ')}]`);
+  }
+  return lines.join('\n');
+}
+
+/** The bomb under `variables:` of the one-matmul spec, its anchors on lines 2 to 11. */
+const BOMB_SPEC = `variables:\n${aliasBomb()
+  .split('\n')
+  .map((line) => `  ${line}`)
+  .join('\n')}\n${ONE_MATMUL}`;
+
+function jinja(name: string, statement: string, limit: RegExp): FuzzCase {
+  return {
+    name: `resources: ${name}`,
+    base: 'simple',
+    mutations: [{ file: 'workload.yaml', prepend: `${statement}\n` }],
+    expect: { error: { messageIncludes: limit, pos: { file: 'workload.yaml', line: 1 }, hintPresent: true } },
+  };
+}
+
+/** The simple example with rank m of size `size`; the error (if any) points at m's bound. */
+function hugeRank(name: string, size: number, ops: FuzzCase['ops'], extra: Partial<FuzzCase> = {}): FuzzCase {
+  const expect: Expected = { okOrError: { messageIncludes: /large|rank|limit|time|size/i, pos: { file: 'workload.yaml', line: 8 }, hintPresent: true } };
+  return { name: `resources: ${name}`, base: 'simple', variables: { M: size, N_EINSUMS: 1 }, ops, expect, ...extra };
+}
+
+export const RESOURCE_CASES: readonly FuzzCase[] = [
+  {
+    name: 'resources: YAML alias bomb (10^9 leaves)',
+    files: { 'spec.yaml': BOMB_SPEC },
+    ops: ['check'],
+    expect: { error: { messageIncludes: /alias/i, pos: { file: 'spec.yaml', line: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, hintPresent: true } },
+  },
+  {
+    name: 'resources: alias bomb through merge keys',
+    files: {
+      'spec.yaml': `variables:\n  a0: &a0 {k0: [x, x, x, x, x, x, x, x, x, x]}\n${Array.from({ length: 8 }, (_, i) => `  a${i + 1}: &a${i + 1} {${Array.from({ length: 10 }, (__, j) => `k${j}: *a${i}`).join(', ')}}`).join('\n')}\n${ONE_MATMUL}`,
+    },
+    ops: ['check'],
+    expect: { error: { messageIncludes: /alias/i, pos: { file: 'spec.yaml', line: [2, 3, 4, 5, 6, 7, 8, 9, 10] }, hintPresent: true } },
+  },
+  jinja('range(10**9) loop', '{% for i in range(10**9) %}{% endfor %}', /large|range|limit/i),
+  jinja('nested loops of 4e8 steps', '{% for i in range(20000) %}{% for j in range(20000) %}{% endfor %}{% endfor %}', /large|limit|steps|time/i),
+  jinja('200 MB of template output', '{% for i in range(200) %}# {{ "x" | center(1000000) }}\n{% endfor %}', /large|limit|output|size/i),
+  jinja('"x" * 200000000', '# {{ "x" * 200000000 }}', /large|limit|output|size|string/i),
+  jinja('"x" * 10**12', '# {{ "x" * 10**12 }}', /large|limit|output|size|string/i),
+  jinja('string doubling in a loop', '{% set s = namespace(v="x") %}{% for i in range(40) %}{% set s.v = s.v ~ s.v %}{% endfor %}', /large|limit|output|size|string|namespace/i),
+  {
+    name: 'resources: 10000-deep YAML flow nesting',
+    files: { 'spec.yaml': `variables:\n  deep: ${'['.repeat(10000)}1${']'.repeat(10000)}\n${ONE_MATMUL}` },
+    ops: ['check'],
+    expect: { okOrError: { messageIncludes: /deep|nest|yaml/i, pos: { file: 'spec.yaml', line: 2 }, hintPresent: true } },
+  },
+  hugeRank('rank of 2^40 in check', 2 ** 40, ['check']),
+  hugeRank('rank of 2^40 in the mapper', 2 ** 40, ['map']),
+  hugeRank('rank of 2^30 in the mapper', 2 ** 30, ['map']),
+  hugeRank('rank of 2^53 + 1 in the mapper', 2 ** 53 + 2, ['map']),
+  {
+    name: 'resources: three ranks of 2^40 (2^120 MACs)',
+    base: 'simple',
+    variables: { M: 2 ** 40, KN: 2 ** 40, N_EINSUMS: 1 },
+    ops: ['check', 'map'],
+    expect: { okOrError: { messageIncludes: /large|rank|limit|time|size/i, pos: { file: 'workload.yaml', line: [8, 10] }, hintPresent: true } },
+  },
+  {
+    name: 'resources: sweep of 10^9 points',
+    base: 'simple',
+    via: 'cli',
+    ops: ['sweep'],
+    variables: { N_EINSUMS: 1 },
+    cliArgs: ['--vary', 'M=lin:1:1e9:1e9'],
+    expect: { error: { messageIncludes: /points|too many|limit/i, pos: { commandLine: true }, hintPresent: true } },
+  },
+  {
+    name: 'resources: sweep of 10^5 x 10^5 points',
+    base: 'simple',
+    via: 'cli',
+    ops: ['sweep'],
+    variables: { N_EINSUMS: 1 },
+    cliArgs: ['--vary', 'M=lin:1:100000:100000', '--vary', 'KN=lin:1:100000:100000'],
+    expect: { error: { messageIncludes: /points|too many|limit/i, pos: { commandLine: true }, hintPresent: true } },
+  },
+  {
+    name: 'resources: components --json keeps infinite throughput',
+    base: 'simple',
+    via: 'cli',
+    ops: ['components'],
+    cliArgs: ['--json'],
+    expect: { ok: true, outputIncludes: ['"throughput": "Infinity"'] },
+  },
+];
