@@ -54,6 +54,11 @@ function splitArguments(
   return { values, rest };
 }
 
+/** `data[name] = value` that stays an own entry even for names like `__proto__`. */
+function setEntry(data: Record<string, unknown>, name: string, value: unknown): void {
+  Object.defineProperty(data, name, { value, enumerable: true, writable: true, configurable: true });
+}
+
 function pathText(path: PyValue | undefined): string {
   return path === undefined ? '' : pyStr(path);
 }
@@ -93,10 +98,10 @@ export function createAccelForgeGlobals(
       for (const name of scope.names()) {
         const value = scope.get(name) ?? null;
         if (name.startsWith('_') || value instanceof PyCallable || value instanceof UndefinedValue) continue;
-        data[name] = value;
+        setEntry(data, name, value);
       }
     }
-    for (const [name, value] of keywords) data[name] = value;
+    for (const [name, value] of keywords) setEntry(data, name, value);
     return data;
   }
 

@@ -1,6 +1,6 @@
 /**
  * The state of one template render: where it is (for errors), how many tags it ran and how much
- * text the whole load has produced (both capped, so no template can hang or flood the loader),
+ * text and tags the whole load has produced and run (all capped, so no template can hang or flood the loader),
  * and the conversion of every failure into a SpecError at the current tag.
  */
 import { SpecErrorException, specError, type SpecError } from '../../base/errors.js';
@@ -10,15 +10,18 @@ import type { TemplateLocation } from './template-preprocess.js';
 
 /** Most tags one file's render may run. */
 export const MAX_STEPS = 100_000;
+/** Most tags the renders of one load may run together (include_text in a loop multiplies). */
+export const MAX_LOAD_STEPS = 1_000_000;
 /** Most characters the renders of one load may produce together (16 MiB). */
 export const MAX_OUTPUT = 16 * 1024 * 1024;
 
 const EXPRESSION_HINT =
   'Template expressions are Python expressions over the template data, plus Jinja filters (x | default(1)) and tests (x is defined).';
 
-/** Characters produced so far by the renders of one load. */
-export interface OutputBudget {
-  used: number;
+/** What the renders of one load have used so far: characters produced and tags run. */
+export interface LoadBudget {
+  output: number;
+  steps: number;
 }
 
 export class JinjaRun {
@@ -28,13 +31,16 @@ export class JinjaRun {
 
   constructor(
     private readonly file: string,
-    private readonly output: OutputBudget,
+    private readonly budget: LoadBudget,
   ) {}
 
   /** Moves to the tag at `at`, counting it against the step budget. */
   step(at: TemplateLocation): void {
     this.loc = at;
     if (++this.steps > MAX_STEPS) this.fail(`The template ran more than ${MAX_STEPS} Jinja tags; is a loop too large?`);
+    if (++this.budget.steps > MAX_LOAD_STEPS) {
+      this.fail(`The templates of this spec ran more than ${MAX_LOAD_STEPS} Jinja tags together; is an include in a loop?`);
+    }
   }
 
   /** Throws a SpecError at the current tag. */
@@ -66,8 +72,8 @@ export class JinjaRun {
 
   /** Counts `length` more characters of output against the load's cap. */
   countOutput(length: number): void {
-    this.output.used += length;
-    if (this.output.used > MAX_OUTPUT) {
+    this.budget.output += length;
+    if (this.budget.output > MAX_OUTPUT) {
       this.fail(
         `The templates rendered more than ${MAX_OUTPUT / (1024 * 1024)} MiB of text; is a loop too large?`,
         'Spec templates are meant to produce spec files of ordinary size.',
@@ -77,6 +83,6 @@ export class JinjaRun {
 
   /** Characters the load may still produce. */
   outputLeft(): number {
-    return Math.max(0, MAX_OUTPUT - this.output.used);
+    return Math.max(0, MAX_OUTPUT - this.budget.output);
   }
 }

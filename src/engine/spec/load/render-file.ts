@@ -6,7 +6,7 @@
 import { Scope } from '../expr/index.js';
 import { createAccelForgeGlobals, type ChildLoader, type FileRenderState } from './jinja-globals.js';
 import { createJinjaDialect } from './jinja-env.js';
-import { JinjaRun, type OutputBudget } from './jinja-run.js';
+import { JinjaRun, type LoadBudget } from './jinja-run.js';
 import { scanJinjaVariables } from './jinja-variables.js';
 import { parseTemplate } from './jinja/template-parser.js';
 import { TemplateRenderer } from './jinja/template-render.js';
@@ -21,12 +21,12 @@ export interface RenderRequest {
   readonly children: ChildLoader;
 }
 
-/** The output cap is shared by every render of one load (includes and include_text too). */
-const budgets = new WeakMap<LoadSession, OutputBudget>();
+/** The output and tag caps are shared by every render of one load (includes and include_text too). */
+const budgets = new WeakMap<LoadSession, LoadBudget>();
 
-function outputBudget(session: LoadSession): OutputBudget {
+function loadBudget(session: LoadSession): LoadBudget {
   let budget = budgets.get(session);
-  if (!budget) budgets.set(session, (budget = { used: 0 }));
+  if (!budget) budgets.set(session, (budget = { output: 0, steps: 0 }));
   return budget;
 }
 
@@ -38,7 +38,7 @@ export function renderFile(session: LoadSession, request: RenderRequest): string
   // Jinja2 drops a single trailing newline of the template (keep_trailing_newline=False).
   const source = request.text.replace(/\r?\n$/, '');
   const nodes = parseTemplate(scanTemplate(source, fileId), file);
-  const run = new JinjaRun(file, outputBudget(session));
+  const run = new JinjaRun(file, loadBudget(session));
   const scope = new Scope(dataOf(request.state.data));
   const globals = createAccelForgeGlobals(session.fs, request.state, run, request.children, () => scope);
   const out: string[] = [];

@@ -143,6 +143,13 @@ describe('template resource limits', () => {
     expect(loadError(files).message).toMatch(/rendered more than 16 MiB of text/);
   });
 
+  it('caps the tags all renders of one load run together', () => {
+    // 9,000 iterations of 11 tags: under the per-file cap, and 12 renders pass the load's.
+    const body = '{%- set a = 1 -%}'.repeat(10);
+    const files = { 'main.yaml': '{% for i in range(12) %}{% set x = include("a.yaml") %}{% endfor %}', 'a.yaml': `{% for i in range(9000) -%}${body}{%- endfor %}` };
+    expect(loadError(files).message).toMatch(/ran more than 1000000 Jinja tags together/);
+  });
+
   it('refuses blocks nested too deep', () => {
     const template = '{% if True %}'.repeat(150) + '{% endif %}'.repeat(150);
     expect(loadError({ 'main.yaml': template }).message).toMatch(/nested more than 100 deep/);

@@ -1,6 +1,6 @@
 /** The Jinja subset of spec templates beyond what the examples use (jinja-render.test.ts has those). */
 import { describe, expect, it } from 'vitest';
-import { loadError, rootOf } from './helpers.js';
+import { loadError, loadOk, rootOf } from './helpers.js';
 
 describe('Jinja subset: expressions', () => {
   it('has lowercase constants, ~ concatenation and Python numbers', () => {
@@ -24,6 +24,11 @@ describe('Jinja subset: expressions', () => {
   it('reads x.name as an entry of a dict and x["name"] as an attribute when there is no entry', () => {
     const root = rootOf("a: {{ D.k }}\nb: {{ D['items']() | length }}\nc: {{ dict(x=1, y=2).y }}\nd: {{ dict([['p', 3]]).p }}", { D: { k: 'v' } });
     expect(root).toEqual({ a: 'v', b: 1, c: 2, d: 3 });
+  });
+
+  it('passes a keyword named __proto__ to an included file as plain data', () => {
+    const files = { 'main.yaml': '{% set A = include("a.yaml", __proto__=7) %}\nr: {{ A }}.v', 'a.yaml': 'v: {{ __proto__ }}' };
+    expect(loadOk(files).root).toEqual({ r: 7 });
   });
 
   it('calls functions the caller passes, with plain values', () => {
