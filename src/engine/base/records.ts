@@ -13,3 +13,11 @@ export function recordFrom<T>(entries: Iterable<readonly [string, T]>): Record<s
   for (const [key, value] of entries) record[key] = value;
   return record;
 }
+
+/**
+ * `record[key]` when the record itself holds the key. Records may arrive from a worker
+ * (structured cloning gives them back a prototype), so lookups by a user's name use this.
+ */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

@@ -3,6 +3,7 @@
  * reservation tiles; a bottom-up pass builds the records (innermost first), multiplying them
  * by every loop above. It runs on numbers (one mapping) or on polynomials (a template).
  */
+import { ownValue } from '../base/records.js';
 import type { LoopValues } from './arith.js';
 import { IRRELEVANT, RELEVANT, tileValues, type EinsumInfo } from './einsum-info.js';
 import type { PHolder, PLoop, PMapping, PNode } from './pmapping.js';
@@ -108,7 +109,7 @@ function holderRecord<T>(
   const rs = 1 / valuesPerAction(leaf, 'read', tensor);
   const reads = (x: T): T => a.scale(x, rs);
   if (holder.toll) {
-    const direction = leaf.tollDirection[tensor.name] ?? 'up_and_down';
+    const direction = ownValue(leaf.tollDirection, tensor.name) ?? 'up_and_down';
     if (parentExists) inheritParentTraffic(rec, child, tensor.output);
     if (direction !== 'up') {
       rec.rd = a.add(rec.rd, reads(child.r2p));

@@ -1,9 +1,10 @@
 /** Bits per value and values per action of a component for one tensor. */
+import { ownValue } from '../base/records.js';
 import type { ArchLeaf, ModelTensor } from './types.js';
 
 /** The memory's own bits per value for the tensor, else the workload's. */
 export function bitsPerValueIn(leaf: ArchLeaf, tensor: ModelTensor): number {
-  return leaf.bitsPerValue[tensor.name] ?? tensor.bitsPerValue;
+  return ownValue(leaf.bitsPerValue, tensor.name) ?? tensor.bitsPerValue;
 }
 
 /**
@@ -12,7 +13,7 @@ export function bitsPerValueIn(leaf: ArchLeaf, tensor: ModelTensor): number {
  */
 export function valuesPerAction(leaf: ArchLeaf, action: string, tensor: ModelTensor): number {
   const act = leaf.actions.find((a) => a.name === action);
-  const explicit = act?.valuesPerAction[tensor.name] ?? leaf.valuesPerAction[tensor.name];
+  const explicit = (act && ownValue(act.valuesPerAction, tensor.name)) ?? ownValue(leaf.valuesPerAction, tensor.name);
   if (explicit !== undefined) return explicit;
   const bitsPerAction = act?.bitsPerAction ?? leaf.bitsPerAction ?? 1;
   return bitsPerAction / bitsPerValueIn(leaf, tensor);

@@ -1,5 +1,6 @@
 /** `components`: per-component area, leak power and action costs, as AccelForge reports them. */
 import { failWith } from '../base/errors.js';
+import { emptyRecord } from '../base/records.js';
 import type { Result } from '../base/result.js';
 import { createDefaultRegistry, type ComponentModelRegistry } from '../components/index.js';
 import { costArch, leavesOf } from './component-costs.js';
@@ -35,7 +36,7 @@ export function componentCosts(input: SpecInput, options: ComponentsOptions = {}
       });
     }
     const costs = costArch(arch.tree, options.registry ?? createDefaultRegistry());
-    const report: Record<string, ComponentReport> = {};
+    const report = emptyRecord<ComponentReport>();
     for (const leaf of leavesOf(arch.tree)) {
       const cost = costs.get(leaf.name);
       if (!cost) continue;

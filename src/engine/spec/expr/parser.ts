@@ -297,7 +297,7 @@ export class Parser extends TokenStream {
 
   protected parseNameAtom(token: Token): Expr {
     const constants: Record<string, null | boolean> = { True: true, False: false, None: null };
-    if (token.text in constants) return { type: 'constant', value: constants[token.text] ?? null, offset: token.offset };
+    if (Object.hasOwn(constants, token.text)) return { type: 'constant', value: constants[token.text] ?? null, offset: token.offset };
     if (RESERVED.has(token.text)) {
       this.index--;
       this.unexpected('an expression');

@@ -82,7 +82,7 @@ function parseProjection(body: string, tensor: string): Record<string, string> {
   const projection: Record<string, string> = {};
   for (const item of body.split(',')) {
     const [rank, expr] = parseProjectionItem(item, tensor);
-    if (rank in projection) {
+    if (Object.hasOwn(projection, rank)) {
       fail(
         `Duplicate rank ${rank} in the projection of ${tensor}`,
         'each rank may appear once per tensor; use `Rank: expr` to name ranks explicitly',

@@ -28,7 +28,7 @@ function normaliseList(items: unknown[], ctx: Ctx): NormalisedProjection {
       return;
     }
     const rank = item.toUpperCase();
-    if (rank in ranks) {
+    if (Object.hasOwn(ranks, rank)) {
       ctx.addIssue(customIssue(
         `rank ${rank} appears twice in this projection`,
         [i],
