@@ -5,19 +5,14 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES, NodeFileSystem } from '../../src/cli/node-file-system.js';
 import { FileNotFound, FileRefused } from '../../src/engine/io/file-system.js';
+import { thrownBy } from '../thrown.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'af-nodefs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fs = new NodeFileSystem();
 
 function refusedMessage(path: string, disk = fs): string {
-  try {
-    disk.readText(path);
-  } catch (error) {
-    if (error instanceof FileRefused) return error.message;
-    throw error;
-  }
-  throw new Error(`expected ${path} to be refused`);
+  return thrownBy(FileRefused, () => disk.readText(path)).message;
 }
 
 describe('NodeFileSystem reads only regular files, up to a size cap', () => {

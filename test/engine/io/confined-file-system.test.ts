@@ -3,6 +3,7 @@ import { ConfinedFileSystem, designRoots, isInside } from '../../../src/engine/i
 import { FileNotFound, FileRefused } from '../../../src/engine/io/file-system.js';
 import { MemoryFileSystem } from '../../../src/engine/io/memory-file-system.js';
 import { checkSpec } from '../../../src/engine/index.js';
+import { thrownBy } from '../../thrown.js';
 
 const HOST = {
   '/home/u/design/arch.yaml': 'arch: {nodes: []}',
@@ -10,16 +11,6 @@ const HOST = {
   '/home/u/secret.txt': 'secret',
   '/etc/passwd': 'root:x:0:0',
 };
-
-function refusal(action: () => unknown): FileRefused {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof FileRefused) return error;
-    throw error;
-  }
-  throw new Error('expected a FileRefused');
-}
 
 describe('ConfinedFileSystem', () => {
   const fs = new ConfinedFileSystem(new MemoryFileSystem(HOST, '/home/u/design'), ['/home/u/design']);
@@ -33,11 +24,11 @@ describe('ConfinedFileSystem', () => {
   });
 
   it('refuses absolute and .. paths outside its roots, naming the flag', () => {
-    const error = refusal(() => fs.readText('/etc/passwd'));
+    const error = thrownBy(FileRefused, () => fs.readText('/etc/passwd'));
     expect(error.message).toBe("/etc/passwd is outside the design's folders (/home/u/design); pass --allow-read DIR to allow it");
     expect(error.hint).toMatch(/--allow-read DIR/);
-    expect(refusal(() => fs.readText('../secret.txt')).message).toMatch(/^\.\.\/secret\.txt \(\/home\/u\/secret\.txt\) is outside/);
-    expect(refusal(() => fs.readText('sub/../../secret.txt')).path).toBe('sub/../../secret.txt');
+    expect(thrownBy(FileRefused, () => fs.readText('../secret.txt')).message).toMatch(/^\.\.\/secret\.txt \(\/home\/u\/secret\.txt\) is outside/);
+    expect(thrownBy(FileRefused, () => fs.readText('sub/../../secret.txt')).path).toBe('sub/../../secret.txt');
   });
 
   it('does not leak existence: exists, isDirectory, list and realPath refuse outside paths too', () => {

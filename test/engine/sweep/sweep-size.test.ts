@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { SpecErrorException } from '../../../src/engine/base/errors.js';
+import { thrownBy } from '../../thrown.js';
 import { MemoryFileSystem } from '../../../src/engine/io/memory-file-system.js';
 import { checkSweepSize, makeKnob, MAX_SWEEP_POINTS, parseKnob, parseSweepValues, runSweep } from '../../../src/engine/sweep/index.js';
-
-function specErrorOf(action: () => unknown): { message: string; hint?: string } {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof SpecErrorException) return error.specError;
-    throw error;
-  }
-  throw new Error('expected a SpecErrorException');
-}
 
 describe('sweep point count cap', () => {
   it('lin:1:1e9:1e9 is refused before anything is allocated', () => {
     const started = Date.now();
-    const error = specErrorOf(() => parseKnob('M=lin:1:1e9:1e9'));
+    const error = thrownBy(SpecErrorException, () => parseKnob('M=lin:1:1e9:1e9')).specError;
     expect(Date.now() - started).toBeLessThan(1000);
     expect(error.message).toBe("bad sweep values 'lin:1:1e9:1e9': N is 1e9, but a sweep has at most 10,000 points");
     expect(error.hint).toMatch(/lin:START:STOP:N/);
@@ -29,7 +20,7 @@ describe('sweep point count cap', () => {
 
   it('two knobs whose grid exceeds the cap are refused, with a hint', () => {
     const knobs = [makeKnob('A', parseSweepValues('lin:1:200:200')), makeKnob('B', parseSweepValues('lin:1:100:100'))];
-    const error = specErrorOf(() => checkSweepSize(knobs));
+    const error = thrownBy(SpecErrorException, () => checkSweepSize(knobs)).specError;
     expect(error.message).toBe('the sweep has 20,000 points; at most 10,000 are allowed');
     expect(error.hint).toMatch(/split the sweep/);
     expect(() => checkSweepSize([knobs[1]!, knobs[1]!])).not.toThrow();
