@@ -15,6 +15,7 @@ export const MAX_LOAD_STEPS = 1_000_000;
 /** Most characters the renders of one load may produce together (16 MiB). */
 export const MAX_OUTPUT = 16 * 1024 * 1024;
 
+const STEPS_HINT = `Loop over fewer items: a file's template may run ${MAX_STEPS} tags, all files of a spec ${MAX_LOAD_STEPS}.`;
 const EXPRESSION_HINT =
   'Template expressions are Python expressions over the template data, plus Jinja filters (x | default(1)) and tests (x is defined).';
 
@@ -37,9 +38,9 @@ export class JinjaRun {
   /** Moves to the tag at `at`, counting it against the step budget. */
   step(at: TemplateLocation): void {
     this.loc = at;
-    if (++this.steps > MAX_STEPS) this.fail(`The template ran more than ${MAX_STEPS} Jinja tags; is a loop too large?`);
+    if (++this.steps > MAX_STEPS) this.fail(`The template ran more than ${MAX_STEPS} Jinja tags; is a loop too large?`, STEPS_HINT);
     if (++this.budget.steps > MAX_LOAD_STEPS) {
-      this.fail(`The templates of this spec ran more than ${MAX_LOAD_STEPS} Jinja tags together; is an include in a loop?`);
+      this.fail(`The templates of this spec ran more than ${MAX_LOAD_STEPS} Jinja tags together; is an include in a loop?`, STEPS_HINT);
     }
   }
 
