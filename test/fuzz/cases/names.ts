@@ -33,6 +33,24 @@ function jinjaVariable(name: string): string {
   return `{% set ${name} = 4 %}\n${ONE_MATMUL.replace('m: 0 <= m < 4', `m: 0 <= m < {{ ${name} }}`)}`;
 }
 
+/** The simple example's first Einsum name gets `template` appended: a wrong text here is silent. */
+function inEinsumName(name: string, template: string, expect: FuzzCase['expect']): FuzzCase {
+  return {
+    name: `names: ${name}`,
+    base: 'simple',
+    variables: { N_EINSUMS: 1 },
+    mutations: [{ file: 'workload.yaml', find: '- name: Matmul{{i}}', replace: `- name: Matmul{{i}}${template}` }],
+    // The mapping names Matmul0, which is renamed here: only check applies.
+    ops: ['check'],
+    expect,
+  };
+}
+
+const undefinedJinja = (name: string): FuzzCase =>
+  inEinsumName(`undefined Jinja variable ${name}`, `_{{ ${name} }}`, {
+    error: { messageIncludes: [name, 'undefined'], pos: { at: `{{ ${name} }}`, col: 'any' }, hintPresent: true },
+  });
+
 export const NAME_CASES: readonly FuzzCase[] = [
   ...PROTO_NAMES.map((name) => nameCase('tensor', 'W0', name)),
   ...PROTO_NAMES.map((name) => nameCase('output tensor', 'T1', name)),
@@ -41,4 +59,8 @@ export const NAME_CASES: readonly FuzzCase[] = [
   ...PROTO_NAMES.map((name) => nameCase('component', 'GlobalBuffer', name)),
   ...['toString', '__proto__', 'constructor'].map((name) => nameCase('spec variable', '', name, specVariable(name))),
   ...['toString', '__proto__', 'constructor'].map((name) => nameCase('Jinja variable', '', name, jinjaVariable(name))),
+  // An unknown name is an error (StrictUndefined), whatever JavaScript's objects happen to hold.
+  ...['toString', '__proto__', 'constructor', 'valueOf'].map(undefinedJinja),
+  inEinsumName('loop variable named constructor', '{% for constructor in [7] %}_{{ constructor }}{% endfor %}', { ok: true, outputIncludes: ['"Matmul0_7"'] }),
+  inEinsumName('set variable named hasOwnProperty', '{% set hasOwnProperty = 7 %}_{{ hasOwnProperty }}', { ok: true, outputIncludes: ['"Matmul0_7"'] }),
 ];

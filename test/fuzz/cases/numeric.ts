@@ -40,8 +40,10 @@ const FIELDS: Readonly<Record<string, Field>> = {
 /** An error naming the field (or its path), pointing at the first character of the new value. */
 function rangeError(field: Field, value: string): Expected {
   // A rank's bound is one expression (`0 <= m < 4`): the error points at its start.
-  const at = field === FIELDS.rank ? '0 <= m' : value;
-  return { error: { messageIncludes: field.names, pos: { at }, hintPresent: true } };
+  if (field === FIELDS.rank) return { error: { messageIncludes: field.names, pos: { at: '0 <= m' }, hintPresent: true } };
+  // The value itself, found with the text before it so a value like `0` is not matched earlier.
+  const before = field.template.slice(0, field.template.indexOf('$V'));
+  return { error: { messageIncludes: field.names, pos: { at: before + value, skip: before.length }, hintPresent: true } };
 }
 
 function fieldCase(key: keyof typeof FIELDS, value: string, expect: Expected | 'range', extra: Partial<FuzzCase> = {}): FuzzCase {
@@ -57,6 +59,7 @@ function fieldCase(key: keyof typeof FIELDS, value: string, expect: Expected | '
 
 /** Unquoted text is an expression: the undefined name is the error. */
 const undefinedName = (value: string): Expected => ({ error: { messageIncludes: value, pos: { at: value }, hintPresent: true } });
+// (Undefined names are words that appear nowhere else in the edited text, so `at` is unique.)
 
 export const NUMERIC_CASES: readonly FuzzCase[] = [
   fieldCase('bits_per_value', '-8', 'range'),

@@ -80,7 +80,7 @@ function resolvePos(
   const inSpan = span.text.indexOf(needle);
   const offset = inSpan >= 0 ? span.start + inSpan : text.indexOf(needle);
   if (offset < 0) throw new Error(`${fuzzCase.name}: '${needle}' is not in ${file}`);
-  const { line, col } = lineCol(text, offset);
+  const { line, col } = lineCol(text, offset + (expected.skip ?? 0));
   return { file, line, ...(expected.col === 'any' ? {} : { col }) };
 }
 

@@ -85,8 +85,8 @@ async function runCliOp(job: FuzzJob, op: FuzzOp): Promise<OpOutcome> {
   process.chdir(root);
   const sets = Object.entries(job.variables).flatMap(([key, value]) => ['--set', `${key}=${JSON.stringify(value)}`]);
   // Loaded on first use: the CLI pulls in the mapper, which design jobs mostly do not need.
-  const { COMMANDS } = await import('../../../src/cli/commands/index.js');
-  const captured = await captureOutput(() => COMMANDS[op]!.run([...job.specFiles, ...sets, ...job.cliArgs]));
+  const { runVerb } = await import('../../../src/cli/commands/index.js');
+  const captured = await captureOutput(() => runVerb(op, [...job.specFiles, ...sets, ...job.cliArgs]));
   return { op, ...captured };
 }
 
@@ -104,8 +104,10 @@ async function captureOutput(run: () => Promise<number>): Promise<Omit<OpOutcome
   try {
     await run();
   } catch (error) {
-    // A UsageError is the CLI's own clear message (exit status 2), not a crash.
-    if ((error as Error)?.name === 'UsageError') out += `error: ${(error as Error).message}\n`;
+    // The CLI's main prints these two as clear messages (a usage error; a refused read), not crashes.
+    const refused = error as { name?: string; message?: string; hint?: string };
+    if (refused?.name === 'UsageError') out += `error: ${refused.message}\n`;
+    else if (refused?.name === 'FileRefused') out += `error: ${refused.message}\n  hint: ${refused.hint}\n`;
     else crash = describe(error);
   } finally {
     process.stdout.write = saved.stdout;

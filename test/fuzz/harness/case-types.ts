@@ -17,8 +17,11 @@ export type ExpectedPos =
   | { readonly commandLine: true }
   /** Several lines when more than one place is right (a missing key: the node's tag or its first field). */
   | { readonly file: string; readonly line: number | readonly number[]; readonly col?: number }
-  /** `at` is searched inside the replacement text (or the whole file when there is none). */
-  | { readonly file?: string; readonly at: string; readonly col?: 'exact' | 'any' };
+  /**
+   * `at` is searched inside the replacement text (or the whole file when there is none); the
+   * position is `skip` characters past its start (so `at` can carry context to be unique).
+   */
+  | { readonly file?: string; readonly at: string; readonly skip?: number; readonly col?: 'exact' | 'any' };
 
 export interface ExpectedError {
   readonly kind?: string;

@@ -67,7 +67,9 @@ function judgePos(op: OpOutcome, error: Err, built: BuiltCase): string[] {
 function judgeOk(op: OpOutcome, energy: number | undefined, outputIncludes: readonly string[]): string[] {
   if (op.errors.length > 0) return [`rejected a valid spec in ${op.op}: ${show(op.errors[0]!)}`];
   const problems: string[] = [];
-  for (const text of outputIncludes) if (!op.text?.includes(text)) problems.push(`missing output in ${op.op}: ${JSON.stringify(text)}`);
+  const flat = (text: string): string => text.replace(/\s+/g, '');
+  // Whitespace is ignored, so pretty-printed and compact JSON both match.
+  for (const text of outputIncludes) if (!flat(op.text ?? '').includes(flat(text))) problems.push(`missing output in ${op.op}: ${JSON.stringify(text)}`);
   const bad = nonsenseNote(op);
   if (bad) problems.push(`accepted nonsense: ${op.op}${bad}`);
   if (energy !== undefined && op.op === 'evaluate') {

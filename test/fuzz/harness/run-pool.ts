@@ -7,7 +7,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { CaseOutcome, FuzzJob } from './case-types.js';
 
-export const CASE_TIME_LIMIT_MS = 10_000;
+// Generous: a "does not hang" guard on a shared 2-core machine, never a speed goal.
+export const CASE_TIME_LIMIT_MS = 15_000;
 const CHILD_HEAP_MB = 768;
 const STDERR_TAIL_CHARS = 2000;
 const CHILD_SCRIPT = join(import.meta.dirname, 'case-child.ts');
