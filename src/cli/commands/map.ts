@@ -22,6 +22,7 @@ function cliJson(mapped: MapResult) {
     pareto: mapped.pareto,
     mapping: mapped.mappingYaml,
     stats: mapped.stats,
+    warnings: mapped.warnings,
   };
 }
 
@@ -53,7 +54,8 @@ export const mapCommand: CommandRunner = {
     process.once('SIGINT', onInterrupt);
     const result = await mapOnNodePool(
       input,
-      { ...settings, ...(maxFusedLoops !== undefined ? { maxFusedLoops } : {}), signal: cancel.signal },
+      // The time limit counts from the process start, so it bounds the whole command.
+      { ...settings, ...(maxFusedLoops !== undefined ? { maxFusedLoops } : {}), signal: cancel.signal, startedAt: performance.timeOrigin },
       workers,
       { onWorkerCrash: (message) => process.stderr.write(`warning: ${message}; retrying its job on another worker\n`) },
     ).finally(() => process.off('SIGINT', onInterrupt));
@@ -61,6 +63,7 @@ export const mapCommand: CommandRunner = {
       printErrors(result.errors);
       return 1;
     }
+    for (const warning of result.value.warnings) process.stderr.write(`warning: ${warning}\n`);
     if (values.json) return writeJson(cliJson(result.value));
     process.stdout.write(formatMapped(result.value));
     return 0;
