@@ -32,7 +32,6 @@ export function App() {
           <RunControls />
         </PanelBoundary>
         <CopyLinkButton />
-        <RecentDesigns />
       </header>
       <main className="app-main">
         <SplitPane fraction={editorFraction} onChange={setEditorFraction} left={<SpecColumn />} right={<ResultsColumn />} />
@@ -54,9 +53,14 @@ function SpecColumn() {
             title="Spec"
             className="spec"
             actions={
-              <PanelBoundary name="Timeloop import">
-                <ImportTimeloopButton />
-              </PanelBoundary>
+              <div className="panel-actions">
+                <PanelBoundary name="recent designs">
+                  <RecentDesigns />
+                </PanelBoundary>
+                <PanelBoundary name="Timeloop import">
+                  <ImportTimeloopButton />
+                </PanelBoundary>
+              </div>
             }
           >
             <EditorPanel />

@@ -102,7 +102,8 @@ describe('mapper in the browser', () => {
     await page.screenshot({ path: '/tmp/accelforge-mapper-gpt3-1280x800.png' });
     expect(pageErrors).toEqual([]);
 
-    // The link reopens the same design in a fresh context, maps it again the same way (unfused)
+    // The link reopens the same design in a fresh context; it never maps by itself, but offers to
+    // map again the same way (unfused)
     // and shows the same point with the same energy.
     await page.getByTestId('copy-link').click();
     const link = await page.getByTestId('copied-link').inputValue();
@@ -110,6 +111,10 @@ describe('mapper in the browser', () => {
     const reader = await newContext(app);
     const fresh = await reader.newPage();
     await openApp(fresh, link);
+    await fresh.getByTestId('link-run-offer').waitFor();
+    expect(await fresh.getByTestId('progress').getAttribute('data-status')).toBe('idle');
+    expect(await fresh.getByTestId('pareto-point').count()).toBe(0);
+    await fresh.getByTestId('run-link-mapper').click();
     await fresh.locator('[data-testid="progress"][data-status="idle"] [data-testid="progress-summary"]').waitFor({ timeout: MAP_TIMEOUT_MS });
     await fresh.locator(`[data-testid="looptree"][data-point="${last}"]`).waitFor({ timeout: MAP_TIMEOUT_MS });
     await expect
