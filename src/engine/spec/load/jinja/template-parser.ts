@@ -87,9 +87,7 @@ class TemplateParser {
   }
 
   private parseBlock(endWords: ReadonlySet<string>): Block {
-    if (++this.depth > MAX_BLOCK_DEPTH) {
-      this.syntaxError(`blocks are nested more than ${MAX_BLOCK_DEPTH} deep`, this.template.locate(0));
-    }
+    this.depth++;
     const nodes: TemplateNode[] = [];
     try {
       while (this.index < this.pieces.length) {
@@ -119,6 +117,9 @@ class TemplateParser {
 
   private statement(keyword: Keyword): TemplateNode {
     const at = keyword.tag.at;
+    if ((keyword.word === 'if' || keyword.word === 'for') && this.depth > MAX_BLOCK_DEPTH) {
+      this.syntaxError(`blocks are nested more than ${MAX_BLOCK_DEPTH} deep`, at, 'Flatten the template: move inner parts into separate files.');
+    }
     switch (keyword.word) {
       case 'set':
         return { type: 'set', head: this.parsed(keyword, parseJinjaSet), at };
