@@ -14,15 +14,23 @@ const workloadPresets = listExamples('workload')
 
 /**
  * Pairs AccelForge itself rejects: these arches name the renames `input`/`weight`/`output`,
- * which matvecs and mamba do not define. We must fail the same way, with a clear error.
+ * which matvecs and mamba do not define, or constrain a rank variable `m` the workload lacks.
+ * We must fail the same way, with a clear error, already in `check` (the mapper would).
  */
+const RENAME_MISSING = /Name '(input|weight|output)' is not defined/;
+const RANK_VARIABLE_M_MISSING = /Name 'm' is not defined/;
 const REJECTED: Readonly<Record<string, RegExp>> = {
-  'simba × matvecs': /Name 'output' is not defined/,
-  'simba × mamba': /Name 'output' is not defined/,
-  'nvdla × matvecs': /Name 'weight' is not defined/,
-  'nvdla × mamba': /Name 'weight' is not defined/,
-  'tpu_v4i × matvecs': /Name 'weight' is not defined/,
-  'tpu_v4i × mamba': /Name 'weight' is not defined/,
+  'simba × matvecs': RENAME_MISSING,
+  'simba × mamba': RENAME_MISSING,
+  'nvdla × matvecs': RENAME_MISSING,
+  'nvdla × mamba': RENAME_MISSING,
+  'tpu_v4i × matvecs': RENAME_MISSING,
+  'tpu_v4i × mamba': RENAME_MISSING,
+  'eyeriss × matvecs': RENAME_MISSING,
+  'eyeriss × mamba': RENAME_MISSING,
+  'at_mac_with_constraints × matvecs': RANK_VARIABLE_M_MISSING,
+  'at_mac_with_constraints × mobilenet_28': RANK_VARIABLE_M_MISSING,
+  'at_mac_with_constraints × mamba': RANK_VARIABLE_M_MISSING,
 };
 
 const pairs = arches.flatMap((arch) =>

@@ -100,3 +100,17 @@ export function makeDataplacements(
   walk(0, new Set(), {}, []);
   return out;
 }
+
+/**
+ * Evaluates every level's keep/may_keep/back once, in the scope the search gives it (earlier
+ * memories' names and `Above` bound, here to every tensor), so `check` reports their errors
+ * without enumerating placements.
+ */
+export function checkPlacementExpressions(einsum: EvaluatedEinsum, leaves: readonly EvaluatedLeaf[], baseScope: Scope): void {
+  const all = allSet(einsum);
+  const named = new Map<string, InvertibleSet>();
+  for (const level of holderLevels(leaves)) {
+    levelChoices(level, baseScope.child(new Map([...named, ['Above', all]])), false, all);
+    named.set(level.leaf.name, all);
+  }
+}

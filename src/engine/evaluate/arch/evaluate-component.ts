@@ -13,9 +13,9 @@ import type { Leaf } from '../../spec/schema/arch.js';
 import type { Action, TensorHolderAction } from '../../spec/schema/actions.js';
 import type { Spatial } from '../../spec/schema/spatial.js';
 import { MAY_REUSE_SENTINEL, REUSE_SENTINEL } from '../../spec/schema/spatial.js';
-import { atField, evaluateTyped, evaluateValue, rangeOf } from '../fields.js';
+import { atField, evaluateSetField, evaluateTyped, evaluateValue, rangeOf } from '../fields.js';
 import { evaluateFreeForm, type LiteralTest } from '../free-form.js';
-import { checkRangedAttributes, evaluateNumberDict, numberRecordToPy, toJsRecord, tryEvaluateSet } from './evaluate-fields.js';
+import { checkRangedAttributes, evaluateNumberDict, numberRecordToPy, toJsRecord } from './evaluate-fields.js';
 import type { EvaluatedAction, EvaluatedComponent, EvaluatedSpatial, LeafKind, SetValue, TollDirection } from './types.js';
 
 export interface ComponentContext {
@@ -206,13 +206,15 @@ function evaluateAction(
 export function evaluateSpatial(spatial: Spatial, scope: Scope, path: SpecPath): EvaluatedSpatial {
   const fanout = evaluateTyped(spatial.fanout, scope, [...path, 'fanout'], 'int', 'fanout');
   const reuseSet = spatial.reuse !== REUSE_SENTINEL;
-  const reuse: SetValue = reuseSet ? tryEvaluateSet(spatial.reuse, scope) : { elements: [] };
-  const mayReuseRaw = spatial.may_reuse === MAY_REUSE_SENTINEL ? (reuseSet ? spatial.reuse : 'All') : spatial.may_reuse;
+  const reuse: SetValue = reuseSet ? { elements: evaluateSetField(spatial.reuse, scope, [...path, 'reuse']).elements } : { elements: [] };
+  const mayReuseSet = spatial.may_reuse !== MAY_REUSE_SENTINEL;
+  const mayReuseRaw = mayReuseSet ? spatial.may_reuse : reuseSet ? spatial.reuse : 'All';
+  const mayReusePath = [...path, mayReuseSet || !reuseSet ? 'may_reuse' : 'reuse'];
   return {
     name: spatial.name,
     fanout,
     reuse,
-    mayReuse: tryEvaluateSet(mayReuseRaw, scope),
+    mayReuse: { elements: evaluateSetField(mayReuseRaw, scope, mayReusePath).elements },
     loopBounds: spatial.loop_bounds,
     minUsage: evaluateTyped(spatial.min_usage, scope, [...path, 'min_usage'], 'number', 'min_usage'),
     usageScale: evaluateTyped(spatial.usage_scale, scope, [...path, 'usage_scale'], 'number', 'usage_scale'),

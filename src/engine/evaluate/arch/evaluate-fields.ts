@@ -1,7 +1,6 @@
 /** Shared pieces of node evaluation: set-valued fields, set-keyed dicts and field objects. */
 import type { SpecPath } from '../../base/errors.js';
 import {
-  evaluateSetExpression,
   evaluateSetKeyedDict,
   ExpressionError,
   isPyFloat,
@@ -14,17 +13,6 @@ import {
 import type { RangedField } from '../../spec/schema/ranges.js';
 import { emptyRecord, recordFrom } from '../../base/records.js';
 import { atField, checkRange, evaluateTyped } from '../fields.js';
-import type { SetValue } from './types.js';
-
-/** A TE set field: evaluated when it can be now, else kept as text for a later stage. */
-export function tryEvaluateSet(raw: string, scope: Scope): SetValue {
-  try {
-    return { elements: evaluateSetExpression(raw, scope).elements };
-  } catch (error) {
-    if (error instanceof ExpressionError) return { unevaluated: raw };
-    throw error;
-  }
-}
 
 /**
  * An E dict keyed by set expressions whose values are number expressions

@@ -1,0 +1,35 @@
+/** The nonsense `check` reports is reported by the task that would otherwise use it, too. */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { NodeFileSystem } from '../../../src/cli/node-file-system.js';
+import { evaluateSpecMapping, formatSpecPath, mapSpec } from '../../../src/engine/index.js';
+
+const BAD = join(import.meta.dirname, '../../fixtures/bad');
+const input = (name: string) => ({ fs: new NodeFileSystem(), specFiles: [join(BAD, name)], variables: {} });
+
+describe('tasks reject nonsense', () => {
+  it('evaluate names the Einsum its mapping leaves out', () => {
+    const result = evaluateSpecMapping(input('mapping-omits-einsum.yaml'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.message).toContain('Einsum Matmul1');
+    expect(formatSpecPath(result.errors[0]!.path)).toBe('mapping');
+    expect(result.errors[0]!.pos?.line).toBe(52);
+  });
+
+  it('map rejects cyclic Einsums before searching', () => {
+    const result = mapSpec(input('workload-cyclic-einsums.yaml'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.message).toMatch(/cycle/);
+    expect(result.errors[0]!.pos?.line).toBe(43);
+  });
+
+  it('evaluate rejects a zero throughput instead of returning NaN energy', () => {
+    const result = evaluateSpecMapping(input('range-throughput-zero.yaml'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.message).toBe('`throughput: 0` must be > 0');
+  });
+});
