@@ -1,11 +1,11 @@
 /**
- * Copy Einsums move data without computing. AccelForge treats every level a copy stores at as
- * holding each of the copy's tensors, and merges each level's records under the source tensor
- * with "min, but 0 wins": the data then flows up the chain of levels (every level but the
- * outermost reads it out, every level but the innermost writes it in), and a copy within one
- * memory costs nothing.
+ * Copy Einsums move data without computing (docs/model.md, "Copy Einsums"). Each tensor keeps
+ * the holders the mapping gives it, except those below the last backing holder, which a copy
+ * never needs. The source is then read where it lives and the copy written where it goes; after
+ * the per-tensor passes, each level's records merge under the source tensor with "min, but 0
+ * wins", so a copy within one memory costs nothing.
  */
-import type { PHolder, PNode } from './pmapping.js';
+import type { PNode } from './pmapping.js';
 import { numberRecord, type BuffetRecord } from './record.js';
 
 const FIELDS = [
@@ -13,35 +13,10 @@ const FIELDS = [
   'urd', 'uwr', 'urdSkip', 'uwrSkip', 'occ',
 ] as const;
 
-/** A copy Einsum's path with every level holding all `tensorCount` tensors. */
-export interface SharedCopyPath {
-  readonly nodes: PNode[];
-  /** The mapping's holders first, then the added ones (never backing). */
-  readonly holders: PHolder[];
-}
-
-/**
- * Gives every level of a copy Einsum's path a holder of each tensor: a tensor missing at a level
- * gets one right after that level's first holder, so every per-tensor view sees the same levels.
- */
-export function shareCopyHolders(nodes: readonly PNode[], tensorCount: number): SharedCopyPath {
-  const original = nodes.filter((n): n is PHolder => n.kind === 'holder');
-  const held = new Set(original.map((h) => `${h.leaf}:${h.tensor}`));
-  const added: PHolder[] = [];
-  const out: PNode[] = [];
-  for (const node of nodes) {
-    out.push(node);
-    if (node.kind !== 'holder') continue;
-    for (let t = 0; t < tensorCount; t++) {
-      const key = `${node.leaf}:${t}`;
-      if (held.has(key)) continue;
-      held.add(key);
-      const twin: PHolder = { ...node, tensor: t, backing: false };
-      added.push(twin);
-      out.push(twin);
-    }
-  }
-  return { nodes: out, holders: [...original, ...added] };
+/** The path without the holders below its last backing holder; loops and the Compute stay. */
+export function dropHoldersBelowLastBacking(nodes: readonly PNode[]): PNode[] {
+  const last = nodes.findLastIndex((n) => n.kind === 'holder' && n.backing);
+  return nodes.filter((n, i) => i <= last || n.kind !== 'holder');
 }
 
 function minZeroWins(a: number, b: number): number {
@@ -55,7 +30,7 @@ export function mergeCopyRecords(records: readonly BuffetRecord[], source: numbe
   return [...byLeaf.values()].map((level) => mergeLevel(level, source));
 }
 
-/** The level's mapping holder (lowest index) names the merged record: its path and backing flag. */
+/** The level's first holder (lowest index) names the merged record: its path and backing flag. */
 function mergeLevel(level: readonly BuffetRecord[], source: number): BuffetRecord {
   const first = level.reduce((a, b) => (b.holderIndex < a.holderIndex ? b : a));
   const merged = numberRecord(first.leaf, source, first.holderIndex);

@@ -2,7 +2,7 @@
 import { failWith, type SpecPath } from '../base/errors.js';
 import type { EinsumInfo } from './einsum-info.js';
 import type { MappingPath, PathEntry } from './mapping-paths.js';
-import { shareCopyHolders } from './copy-einsum.js';
+import { dropHoldersBelowLastBacking } from './copy-einsum.js';
 import { insertReservations } from './reservations.js';
 import type { ArchLeaf } from './types.js';
 
@@ -81,8 +81,8 @@ export function buildPMapping(
   nodes.push(compute);
   checkUnitLoops(info, loops, path.compute.path);
   if (info.einsum.isCopyOperation) {
-    const shared = shareCopyHolders(nodes, info.einsum.tensors.length);
-    return { nodes: insertReservations(info, shared.nodes), loops, holders: shared.holders, compute };
+    const kept = dropHoldersBelowLastBacking(nodes);
+    return { nodes: insertReservations(info, kept), loops, holders: holders.filter((h) => kept.includes(h)), compute };
   }
   return { nodes: insertReservations(info, nodes), loops, holders, compute };
 }

@@ -1,21 +1,15 @@
 /**
- * Copy Einsums against AccelForge 1.0.467's `evaluate_mapping`: the same mappings of
- * I[b, m, d] = I_in[b, m, d] (8-bit values, d = 4096) on tpu_v4i gave 32768 bits per charged
- * action in exactly these places. The levels a copy stores at act as one chain holding both
- * tensors, and data moves up it whichever tensor sits where.
+ * Copy Einsums against AccelForge main's `evaluate_mapping` (commit 1c1929c): the same mappings
+ * of I[d] = I_in[d] (8-bit values, d = 4096) on tpu_v4i gave 32768 bits per charged action in
+ * exactly these places, all under the source tensor I_in. The source is read where it lives and
+ * the copy written where it goes; holders below the last backing holder are dropped.
  */
 import { describe, expect, it } from 'vitest';
-import { mergeCopyRecords, shareCopyHolders } from '../../../src/engine/model/copy-einsum.js';
-import { compileEinsum } from '../../../src/engine/model/einsum-info.js';
-import { countLoops, numericLoopValues } from '../../../src/engine/model/loop-counts.js';
-import { mappingPaths } from '../../../src/engine/model/mapping-paths.js';
-import { buildPMapping, type PHolder, type PNode } from '../../../src/engine/model/pmapping.js';
+import { dropHoldersBelowLastBacking, mergeCopyRecords } from '../../../src/engine/model/copy-einsum.js';
+import type { PHolder, PNode } from '../../../src/engine/model/pmapping.js';
 import { numberRecord } from '../../../src/engine/model/record.js';
-import { insertReservations } from '../../../src/engine/model/reservations.js';
-import { analyzeTensor } from '../../../src/engine/model/reuse.js';
-import { tensorView } from '../../../src/engine/model/tensor-view.js';
 import type { ModelEinsum } from '../../../src/engine/model/types.js';
-import { compute, mappingOf, memory, tensor } from '../model/builders.js';
+import { compute, mappingOf, memory, run, tensor } from '../model/builders.js';
 
 const D = 64;
 const BITS = D * 8;
@@ -30,48 +24,35 @@ const copy: ModelEinsum = {
   offPath: [],
 };
 
-/** Read and write bits per level after the copy's records are merged, as `level read/write`. */
+/** The copy's non-zero actions (all charged to the source I_in), as `level action bits`. */
 function copyTraffic(nodes: string): string[] {
-  const mapping = mappingOf(`mapping:\n  nodes:\n${nodes.trim().split('\n').map((l) => `  - ${l.trim()}`).join('\n')}\n  - !Compute {einsum: I, component: ScalarUnit}`);
-  const info = compileEinsum(copy);
-  const built = buildPMapping(info, mappingPaths(mapping)[0]!, new Map([['I', 1], ['I_in', 1]]));
-  const shared = shareCopyHolders(built.nodes.filter((n) => n.kind !== 'reservation'), copy.tensors.length);
-  const pm = { ...built, nodes: insertReservations(info, shared.nodes), holders: shared.holders };
-  const values = numericLoopValues(info, pm, countLoops(info, pm));
-  const records = copy.tensors.flatMap((_, t) => analyzeTensor(info, pm, tensorView(info, pm, t), values, t)).filter((r) => r.holderIndex >= 0);
-  return mergeCopyRecords(records, 1)
-    .sort((a, b) => a.leaf - b.leaf)
-    .map((r) => `${copy.arch[r.leaf]!.name} ${r.reads}/${r.writes}`);
+  const lines = nodes.trim().split('\n').map((l) => `  - ${l.trim()}`);
+  const result = run([copy], mappingOf(`mapping:\n  nodes:\n${lines.join('\n')}\n  - !Compute {einsum: I, component: ScalarUnit}`));
+  expect(result.computeOps()).toBe(0);
+  const charged = result.actionEntries().filter((a) => a.tensor !== null && a.count !== 0);
+  expect(new Set(charged.map((a) => a.tensor))).toEqual(new Set(charged.length ? ['I_in'] : []));
+  return charged.map((a) => `${a.component} ${a.action} ${a.count}`).sort();
 }
 
-describe('copy Einsum traffic (AccelForge evaluate_mapping)', () => {
-  it('reads the inner level and writes the outer one when the output is inner', () => {
+describe('copy Einsum traffic (AccelForge main evaluate_mapping)', () => {
+  it('reads the source where it lives and writes the copy below it', () => {
     expect(copyTraffic(`
       !Storage {tensors: [I_in], component: MainMemory}
       !Storage {tensors: [I], component: GlobalBuffer}
-      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`MainMemory 0/${BITS}`, `GlobalBuffer ${BITS}/0`]);
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`GlobalBuffer write ${BITS}`, `MainMemory read ${BITS}`]);
   });
 
-  it('does the same when the source is the inner tensor', () => {
+  it('reads the source below and writes the copy above when the copy goes outward', () => {
     expect(copyTraffic(`
       !Storage {tensors: [I], component: MainMemory}
       !Storage {tensors: [I_in], component: GlobalBuffer}
-      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`MainMemory 0/${BITS}`, `GlobalBuffer ${BITS}/0`]);
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`GlobalBuffer read ${BITS}`, `MainMemory write ${BITS}`]);
   });
 
   it('moves nothing when both tensors share one memory', () => {
     expect(copyTraffic(`
       !Storage {tensors: [I_in, I], component: MainMemory}
-      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual(['MainMemory 0/0']);
-  });
-
-  it('passes through a middle level, which is written and read once', () => {
-    expect(copyTraffic(`
-      !Storage {tensors: [I_in], component: MainMemory}
-      !Storage {tensors: [I_in], component: GlobalBuffer}
-      !Temporal {rank_variable: d, tile_shape: 16}
-      !Storage {tensors: [I], component: LocalBuffer}
-      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`MainMemory 0/${BITS}`, `GlobalBuffer ${BITS}/${BITS}`, `LocalBuffer ${BITS}/0`]);
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([]);
   });
 
   it('skips a level the copy does not store at', () => {
@@ -79,7 +60,37 @@ describe('copy Einsum traffic (AccelForge evaluate_mapping)', () => {
       !Storage {tensors: [I_in], component: MainMemory}
       !Temporal {rank_variable: d, tile_shape: 16}
       !Storage {tensors: [I], component: LocalBuffer}
-      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`MainMemory 0/${BITS}`, `LocalBuffer ${BITS}/0`]);
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`LocalBuffer write ${BITS}`, `MainMemory read ${BITS}`]);
+  });
+
+  it('ignores holders below the last backing one', () => {
+    expect(copyTraffic(`
+      !Storage {tensors: [I_in], component: MainMemory}
+      !Storage {tensors: [I], component: GlobalBuffer}
+      !Temporal {rank_variable: d, tile_shape: 16}
+      !Storage {tensors: [I], component: LocalBuffer}
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`GlobalBuffer write ${BITS}`, `MainMemory read ${BITS}`]);
+    expect(copyTraffic(`
+      !Storage {tensors: [I_in], component: MainMemory}
+      !Storage {tensors: [I, I_in], component: GlobalBuffer}
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`GlobalBuffer write ${BITS}`, `MainMemory read ${BITS}`]);
+  });
+
+  it('has a middle holder of the source write back instead of fill (read twice, parent written)', () => {
+    expect(copyTraffic(`
+      !Storage {tensors: [I_in], component: MainMemory}
+      !Storage {tensors: [I_in], component: GlobalBuffer}
+      !Temporal {rank_variable: d, tile_shape: 16}
+      !Storage {tensors: [I], component: LocalBuffer}
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`GlobalBuffer read ${2 * BITS}`, `LocalBuffer write ${BITS}`, `MainMemory write ${BITS}`]);
+  });
+
+  it('cancels a middle holder that shares its level with the copy', () => {
+    // Listed before I, the GlobalBuffer's I_in is kept: its write-back meets I's write and both cancel.
+    expect(copyTraffic(`
+      !Storage {tensors: [I_in], component: MainMemory}
+      !Storage {tensors: [I_in, I], component: GlobalBuffer}
+      !Temporal {rank_variable: d, tile_shape: 1}`)).toEqual([`MainMemory write ${BITS}`]);
   });
 });
 
@@ -87,19 +98,16 @@ function holder(tensorIndex: number, leaf: number, backing: boolean): PHolder {
   return { kind: 'holder', toll: false, tensor: tensorIndex, leaf, persistent: false, path: ['mapping', 'nodes', leaf], backing };
 }
 
-describe('shareCopyHolders', () => {
-  it('adds each missing tensor right after its level\'s first holder, never as backing', () => {
-    const mm = holder(1, 0, true);
-    const gb = holder(0, 1, true);
+describe('dropHoldersBelowLastBacking', () => {
+  it('drops holders after the last backing one and keeps every loop', () => {
     const loop: PNode = { kind: 'loop', spatial: false, rv: 0, tile: 1, owner: -1, dim: -1, path: [], loopIndex: 0 };
-    const shared = shareCopyHolders([mm, gb, loop], 2);
-    expect(shared.nodes.map((n) => (n.kind === 'holder' ? `${n.leaf}:${n.tensor}${n.backing ? '' : '~'}` : n.kind))).toEqual(['0:1', '0:0~', '1:0', '1:1~', 'loop']);
-    expect(shared.holders.slice(0, 2)).toEqual([mm, gb]);
+    const nodes = [holder(1, 0, true), holder(0, 1, true), loop, holder(0, 2, false), loop];
+    expect(dropHoldersBelowLastBacking(nodes)).toEqual([nodes[0], nodes[1], loop, loop]);
   });
 
-  it('adds nothing where a level already holds every tensor', () => {
-    const nodes = [holder(1, 0, true), holder(0, 0, true)];
-    expect(shareCopyHolders(nodes, 2).nodes).toEqual(nodes);
+  it('keeps a non-backing holder above the last backing one', () => {
+    const nodes = [holder(1, 0, true), holder(1, 1, false), holder(0, 2, true)];
+    expect(dropHoldersBelowLastBacking(nodes)).toEqual(nodes);
   });
 });
 

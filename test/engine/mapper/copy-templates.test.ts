@@ -1,9 +1,9 @@
-/** Templates of copy Einsums: nothing is stored below the last backing node (AccelForge's copy pmappings). */
+/** Templates of copy Einsums: the storage nodes AccelForge's copy pmappings keep (docs/model.md, "Copy Einsums"). */
 import { describe, expect, it } from 'vitest';
 import { NodeFileSystem } from '../../../src/cli/node-file-system.js';
 import { createDefaultRegistry } from '../../../src/engine/components/index.js';
 import { makePmappingTemplates, type TemplateJob } from '../../../src/engine/mapper/index.js';
-import { dropBelowLastBacking, type PlacedNode } from '../../../src/engine/mapper/storage-order.js';
+import { copyStorageNodes, type PlacedNode } from '../../../src/engine/mapper/storage-order.js';
 import { prepareSpec } from '../../../src/engine/pipeline/prepare.js';
 
 const EXAMPLES = new URL('../../../src/examples/', import.meta.url).pathname;
@@ -28,9 +28,15 @@ function node(tensor: string, level: number, backing: boolean): PlacedNode {
 describe('copy Einsum templates', () => {
   it('cut every storage node after the last backing one', () => {
     const order = [node('I_in', 0, true), node('I', 1, true), node('I_in', 2, false), node('I', 2, false)];
-    expect(dropBelowLastBacking(order)).toEqual(order.slice(0, 2));
+    expect(copyStorageNodes(order)).toEqual(order.slice(0, 2));
+  });
+
+  it('drop a non-backing node in a memory where a tensor is backed, and keep one elsewhere', () => {
+    // simba keeps input and output in its GlobalBuffer: AccelForge main returns MainMemory:I_in GlobalBuffer:I.
     const sameLevel = [node('I_in', 0, true), node('I_in', 1, false), node('I', 1, true)];
-    expect(dropBelowLastBacking(sameLevel)).toEqual(sameLevel);
+    expect(copyStorageNodes(sameLevel)).toEqual([sameLevel[0], sameLevel[2]]);
+    const passThrough = [node('I_in', 0, true), node('I_in', 1, false), node('I', 2, true)];
+    expect(copyStorageNodes(passThrough)).toEqual(passThrough);
   });
 
   it('leave out the LocalBuffer that tpu_v4i must keep input and output in (gpt3 input copy I)', () => {

@@ -24,13 +24,14 @@ mapping:
 }
 
 describe('copy Einsums (model.md §4.8)', () => {
-  it('move data up from the inner level to the outer one under the source tensor, with no compute', () => {
-    // AccelForge 1.0.467: In in MainMemory, Out in GlobalBuffer reads GlobalBuffer and writes MainMemory.
+  it('read the source where it lives and write the copy where it goes, under the source tensor, with no compute', () => {
+    // AccelForge main: In in MainMemory, Out in GlobalBuffer reads MainMemory and writes GlobalBuffer.
     const result = copyTo('GlobalBuffer');
     expect(result.computeOps()).toBe(0);
-    expect(result.actionCount('Copy', 'GlobalBuffer', 'In', 'read')).toBe(64 * 8);
-    expect(result.actionCount('Copy', 'MainMemory', 'In', 'write')).toBe(64 * 8);
-    expect(result.actionCount('Copy', 'MainMemory', 'In', 'read')).toBe(0);
+    expect(result.actionCount('Copy', 'MainMemory', 'In', 'read')).toBe(64 * 8);
+    expect(result.actionCount('Copy', 'GlobalBuffer', 'In', 'write')).toBe(64 * 8);
+    expect(result.actionCount('Copy', 'MainMemory', 'In', 'write')).toBe(0);
+    expect(result.actionCount('Copy', 'GlobalBuffer', 'In', 'read')).toBe(0);
     expect(result.actionEntries().some((a) => a.tensor === 'Out')).toBe(false);
     expect(result.energy()).toBe(2 * 64 * 8);
   });
