@@ -32,10 +32,19 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'map the spec at every point of a one- or two-knob design-space sweep',
     usage:
       `usage: accelforge-web sweep <spec files> --vary KEY=VALUES [--vary KEY2=VALUES] ${SPEC} ${MAPPER} [--csv out.csv] [--json]\n` +
+      '         [--shard K/N [--out shard-K-of-N.json]] [--shard-count N]\n' +
       '  KEY: a Jinja variable (GlobalBufferSize) or a field path (arch.nodes[name=GlobalBuffer].size)\n' +
       '  VALUES: 1,2,4 | lin:START:STOP:N | log:START:STOP:N; 32B, 64KB, 4MB are bytes, converted to bits\n' +
-      '  --time-limit and --memory-limit apply to each point',
+      '  --time-limit and --memory-limit apply to each point\n' +
+      '  --shard K/N maps grid points i with i mod N = K-1 and writes them to --out; without it, a Slurm array task\n' +
+      '  (SLURM_ARRAY_TASK_ID/COUNT/MIN) or a Kubernetes Indexed Job (JOB_COMPLETION_INDEX, count from --shard-count\n' +
+      '  or ACCELFORGE_SHARD_COUNT) chooses the shard; --shard 1/1 maps every point',
     load: async () => (await import('./sweep.js')).sweepCommand,
+  },
+  'sweep-merge': {
+    summary: 'join the shard files of a sweep into the table, CSV and JSON of one whole run',
+    usage: 'usage: accelforge-web sweep-merge <shard files...> [--csv out.csv] [--json]',
+    load: async () => (await import('./sweep-merge.js')).sweepMergeCommand,
   },
   'convert-timeloop': {
     summary: 'convert Timeloop v0.4/v0.3 specs (arch, problem, mapping, constraints, ERT/ART) into one AccelForge spec',

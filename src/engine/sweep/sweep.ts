@@ -2,6 +2,7 @@
 import { failWith, specError } from '../base/errors.js';
 import type { FileSystem } from '../io/file-system.js';
 import type { SweepKnob } from './knobs.js';
+import { inShard, type ShardChoice } from './shard.js';
 import { runSweepPoint, type MapSettings, type SweepPointResult, type SweepPointRun, type SweepPointSpec } from './point.js';
 import { MAX_SWEEP_POINTS, type SweepValue } from './values.js';
 
@@ -12,6 +13,8 @@ export interface SweepSpec {
   /** One or two knobs; with two, the first is the outer loop. */
   readonly knobs: readonly SweepKnob[];
   readonly settings: MapSettings;
+  /** Map only this shard's points (shard.ts); every point when absent. */
+  readonly shard?: Pick<ShardChoice, 'index' | 'count'>;
 }
 
 export interface SweepResult {
@@ -58,9 +61,10 @@ function pointSpec(sweep: SweepSpec, knobs: Record<string, SweepValue>, index: n
   return { index, specFiles: sweep.specFiles, variables, fields, knobs, settings: sweep.settings };
 }
 
-/** Runs every point in order, streaming each to `onPoint`; stops early when the signal aborts. */
+/** Runs every point (of the shard) in order, streaming each to `onPoint`; stops early when the signal aborts. */
 export async function runSweep(fs: FileSystem, sweep: SweepSpec, hooks: SweepHooks = {}): Promise<SweepResult> {
-  const points = expandSweep(sweep);
+  const shard = sweep.shard;
+  const points = expandSweep(sweep).filter((p) => !shard || inShard(p.index, shard));
   const run = hooks.runPoint ?? ((p: SweepPointSpec) => Promise.resolve(runSweepPoint(fs, p, hooks.signal)));
   const done: SweepPointResult[] = [];
   for (const point of points) {
