@@ -1,5 +1,6 @@
 /** The model's result with accessors in the spirit of AccelForge's `Mappings`. */
 import type { MemoryUsage } from './capacity-join.js';
+import { rejectNaN } from './result-nan.js';
 import type { ActionEntry, ComponentLatency, EinsumEvaluation, EnergyEntry } from './result-types.js';
 
 export type EnergyKey = 'einsum' | 'component' | 'tensor' | 'action';
@@ -38,7 +39,9 @@ export class ModelResult {
     readonly memoryUsage: readonly MemoryUsage[],
     /** Every arch component with its total area and total leak power (× ancestors' fanout). */
     readonly components: readonly ComponentTotals[] = [],
-  ) {}
+  ) {
+    rejectNaN(this);
+  }
 
   /** Arch area: Σ total_area over all components. */
   totalArea(): number {

@@ -26,6 +26,18 @@ describe('tasks reject nonsense', () => {
     expect(result.errors[0]!.pos?.line).toBe(43);
   });
 
+  it('evaluate turns a NaN latency into an error naming the Einsum and component', () => {
+    const file = join(import.meta.dirname, '../../fixtures/nan/latency-inf-minus-inf.yaml');
+    const result = evaluateSpecMapping({ fs: new NodeFileSystem(), specFiles: [file], variables: {} });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]!.message).toBe('Einsum Matmul0: the latency of MAC is NaN (not a number).');
+    expect(result.errors[0]!.hint).toMatch(/total_latency/);
+    expect(formatSpecPath(result.errors[0]!.path)).toBe('mapping.nodes[1].nodes[0].nodes[4]');
+    expect(result.errors[0]!.pos?.line).toBe(58);
+  });
+
   it('evaluate rejects a zero throughput instead of returning NaN energy', () => {
     const result = evaluateSpecMapping(input('range-throughput-zero.yaml'));
     expect(result.ok).toBe(false);
