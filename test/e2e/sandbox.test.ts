@@ -78,6 +78,8 @@ describe('the page as a sandbox', () => {
     expect(policy.get('object-src')).toEqual(["'none'"]);
     expect(policy.get('base-uri')).toEqual(["'none'"]);
     expect(policy.get('font-src')).toEqual(["'self'"]);
+    // Images only from here, inline, or made by the page itself (a chart's PNG export draws a blob: SVG).
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
     expect([...policy.values()].flat()).not.toContain("'unsafe-eval'");
     expect(policy.get('script-src')).not.toContain("'unsafe-inline'");
   });
