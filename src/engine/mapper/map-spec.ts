@@ -19,7 +19,7 @@ import { objective } from './pareto.js';
 import { makePmappingTemplates } from './templates.js';
 import { runTemplateJob } from './tile-search.js';
 import { MappingStopped, StopCheck, type StopSignal } from './stop-check.js';
-import { checkRankSizes, JOIN_GRACE_SECONDS, runClock, stoppedError, timeLimitWarning, type ClockOptions } from './run-limits.js';
+import { checkRankSizes, checkUsageLevels, JOIN_GRACE_SECONDS, runClock, stoppedError, timeLimitWarning, type ClockOptions } from './run-limits.js';
 import { TemplateMemo } from './template-memo.js';
 import { effectiveMemoryLimit, MemoryBudget, MemoryLimitExceeded, memoryLimitError, templateFrontBytes } from './memory-budget.js';
 import type { EinsumFront, FrontRow, MapperMetric, TemplateFront, TemplateJob } from './types.js';
@@ -137,6 +137,7 @@ export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
   const perProcess = spec.mapper.memory_limit_per_process;
   const memoryLimitBytes = Math.min(memory.limitBytes, Number.isFinite(perProcess) ? perProcess : Infinity);
   const jobs = made.map((job) => ({ ...job, memoryLimitBytes, ...(resourceUsage ? { resourceUsage } : {}) }));
+  checkUsageLevels(jobs);
   const usage = resourceUsage ? usageTracking(jobs) : undefined;
   const { now, start, cancelled, limitSeconds: timeLimitSeconds } = clock;
   return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal: clock.search, joinSignal: clock.join, cancelled, now, start, timeLimitSeconds, memory, ...(usage ? { usage } : {}) };

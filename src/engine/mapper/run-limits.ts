@@ -4,6 +4,8 @@
  */
 import { specError, SpecErrorException, type SpecError } from '../base/errors.js';
 import type { StopSignal } from './stop-check.js';
+import { usageCap } from './tile-enumerate.js';
+import type { TemplateJob } from './types.js';
 
 /** Tiles and trip counts live in Int32Arrays, so no rank variable may have more values. */
 export const MAX_MAPPER_RANK_SIZE = 2 ** 31 - 1;
@@ -72,6 +74,23 @@ export function checkRankSizes(einsums: readonly { readonly name: string; readon
         }),
       );
     }
+  }
+}
+
+/**
+ * Throws a clear error when a template's min_usage levels cannot be ranked exactly: usageKey packs
+ * them into one number, which must stay below 2^53.
+ */
+export function checkUsageLevels(jobs: readonly TemplateJob[]): void {
+  for (const job of jobs) {
+    const levels = job.minUsage.reduce((product, check) => product * (usageCap(check) + 1), 1);
+    if (levels <= 2 ** 53) continue;
+    throw new SpecErrorException(
+      specError('mapper', `Einsum ${job.einsum} on ${job.compute} has ${job.minUsage.length} min_usage targets with about ${levels.toPrecision(3)} combined usage levels, more than the 2^53 the mapper ranks exactly`, {
+        path: ['arch'],
+        hint: 'Put min_usage on fewer spatial dimensions, or lower it on the largest fanouts.',
+      }),
+    );
   }
 }
 

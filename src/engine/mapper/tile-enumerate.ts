@@ -1,6 +1,6 @@
 /** Depth-first enumeration of tile assignments with early loop-bound and fused-loop pruning. */
 import type { RankChains } from './tile-shapes.js';
-import type { LoopBoundCheck, PruneCounts, TemplateJob } from './types.js';
+import type { LoopBoundCheck, MinUsageCheck, PruneCounts, TemplateJob } from './types.js';
 
 function satisfies(value: number, check: LoopBoundCheck): boolean {
   switch (check.operator) {
@@ -100,12 +100,17 @@ export function forEachAssignment(
 export function usageKey(job: TemplateJob, bounds: Int32Array, assigned?: Uint8Array, loopMax?: Int32Array): number {
   let key = 0;
   for (const check of job.minUsage) {
-    const cap = Math.ceil(check.minUsage * check.fanout - 1e-9);
+    const cap = usageCap(check);
     let used = 1;
     for (const i of check.loops) used *= assigned && !assigned[i] ? loopMax![i]! : bounds[i]!;
     key = key * (cap + 1) + Math.min(cap, Math.floor(used));
   }
   return key;
+}
+
+/** The usage a min_usage check asks for, in spatial instances: usage above it ranks the same. */
+export function usageCap(check: MinUsageCheck): number {
+  return Math.ceil(check.minUsage * check.fanout - 1e-9);
 }
 
 /** Largest trip count each loop could get: its rank variable's bound. */

@@ -5,6 +5,9 @@ import { createNodeMapperPool } from '../../../src/cli/mapper-pool.js';
 import { MemoryFileSystem } from '../../../src/engine/io/memory-file-system.js';
 import { joinFronts, mapSpec, mapSpecWith, type FrontRow, type MapperEvent } from '../../../src/engine/mapper/index.js';
 import { MemoryBudget, MemoryLimitExceeded } from '../../../src/engine/mapper/memory-budget.js';
+import { checkUsageLevels, runClock } from '../../../src/engine/mapper/run-limits.js';
+import { SpecErrorException } from '../../../src/engine/base/errors.js';
+import type { TemplateJob } from '../../../src/engine/mapper/types.js';
 import { findExample, findPreset, REGRESSION_CASES } from '../../../src/examples/index.js';
 
 const EXAMPLES = new URL('../../../src/examples/', import.meta.url).pathname;
@@ -65,6 +68,20 @@ describe('rank sizes', () => {
 });
 
 describe('time limit', () => {
+  it('counts from startedAt; the join may run one second past the limit', () => {
+    let now = 5_000;
+    const clock = runClock({ timeLimitSeconds: 3, now: () => now, startedAt: 1_000 }, Infinity);
+    expect(clock.limitSeconds).toBe(3);
+    now = 4_000;
+    expect([clock.search.aborted, clock.join.aborted]).toEqual([false, false]);
+    now = 4_001;
+    expect([clock.search.aborted, clock.join.aborted]).toEqual([true, false]);
+    now = 5_001;
+    expect([clock.search.aborted, clock.join.aborted]).toEqual([true, true]);
+    // No option: the spec's limit, here unlimited.
+    expect(runClock({ now: () => 1e15 }, Infinity).search.aborted).toBe(false);
+  });
+
   it('stopped after every Einsum has a mapping: the best mapping found, with a warning', () => {
     const { input, options } = caseInput(FUSED);
     const full = mapSpec(input, options);
@@ -119,6 +136,21 @@ describe('time limit', () => {
       pool.close();
     }
   }, 90_000);
+});
+
+describe('min_usage levels', () => {
+  it('are refused when their product passes 2^53 (the key that ranks them would be rounded)', () => {
+    const job = (targets: number) => ({ einsum: 'E', compute: 'MAC', minUsage: Array.from({ length: targets }, () => ({ loops: [0], fanout: 2 ** 20, minUsage: 1 })) }) as unknown as TemplateJob;
+    expect(() => checkUsageLevels([job(2)])).not.toThrow();
+    let thrown: unknown;
+    try {
+      checkUsageLevels([job(3)]);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SpecErrorException);
+    expect((thrown as SpecErrorException).specError.message).toBe('Einsum E on MAC has 3 min_usage targets with about 1.15e+18 combined usage levels, more than the 2^53 the mapper ranks exactly');
+  });
 });
 
 describe('memory limit', () => {
