@@ -1,5 +1,5 @@
 /**
- * Compatibility of a pmapping with its neighbours (mapper.md §5.1): for every fusable tensor, its
+ * Compatibility of a pmapping with its neighbours (docs/mapper.md §5.1): for every fusable tensor, its
  * backing memory and the non-trivial loops above its backing node, as (tensor rank, trip count).
  * Encoded as `T1@GlobalBuffer:M=4,s:N=2;T2@MainMemory:` with tensors sorted.
  */

@@ -1,4 +1,4 @@
-/** Stage 1 of template making: which memories keep which tensors (mapper.md §2.3). */
+/** Stage 1 of template making: which memories keep which tensors (docs/mapper.md §2.3). */
 import { failWith } from '../base/errors.js';
 import type { EvaluatedEinsum, EvaluatedLeaf } from '../evaluate/index.js';
 import { evaluateSetExpression, ExpressionError, InvertibleSet, type Scope } from '../spec/expr/index.js';

@@ -1,4 +1,4 @@
-/** Progress events the sequential driver streams (mapper.md §10). */
+/** Progress events the sequential driver streams (docs/mapper.md §10). */
 import type { PruneCounts } from './types.js';
 
 export type MapperEvent =

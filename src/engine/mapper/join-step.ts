@@ -1,5 +1,5 @@
 /**
- * One join step (mapper.md §5.4): every prefix row meets the next Einsum's rows whose shared
+ * One join step (docs/mapper.md §5.4): every prefix row meets the next Einsum's rows whose shared
  * tensors agree (found through an index, not by trying every pair). Results are Pareto-pruned per
  * compatibility group as they arrive, so a large step never holds all of its pairs at once.
  */
@@ -79,7 +79,7 @@ function fusedNest(parts: ReadonlyMap<string, string>): string[] {
 }
 
 /**
- * The next Einsum runs inside every loop the prefix's live tensors sit under (mapper.md §5.1):
+ * The next Einsum runs inside every loop the prefix's live tensors sit under (docs/mapper.md §5.1):
  * it needs at least as many fused loops, with the same trip counts, outermost first.
  */
 function nestsFit(left: readonly string[], right: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-/** Per-Einsum fronts, Pareto pruning and the final front (mapper.md §5, §7.5); one join step is in join-step.ts. */
+/** Per-Einsum fronts, Pareto pruning and the final front (docs/mapper.md §5, §7.3); one join step is in join-step.ts. */
 import { metricObjectives, paretoIndices } from './pareto.js';
 import { paretoMinimal } from './pareto-minimal.js';
 import { peakUsage, rowState, stateColumns, type ReservationSpace } from './reservation-join.js';

@@ -1,5 +1,5 @@
 /**
- * Pareto columns of partial tile choices (mapper.md §3.6, without a CAS). After some rank
+ * Pareto columns of partial tile choices (docs/mapper.md §3.6, without a CAS). After some rank
  * variables are chosen, each objective polynomial splits into groups of monomials with the same
  * unchosen part U ≥ 1; the chosen parts of a group sum to one column. A row no worse in every
  * column (and equal in every "diff" key) is no worse for every completion, so the other can go.

@@ -1,5 +1,5 @@
 /**
- * Tile-shape search one rank variable at a time (mapper.md §3.5): after each rank variable's
+ * Tile-shape search one rank variable at a time (docs/mapper.md §3.5): after each rank variable's
  * choices are added, partial rows that another partial row beats in every Pareto column of
  * partial-columns.ts are dropped, so later rank variables multiply a small set.
  */

@@ -1,4 +1,4 @@
-/** Rank-variable relevancy of each tensor of an Einsum (mapper.md §0). */
+/** Rank-variable relevancy of each tensor of an Einsum (docs/mapper.md §0). */
 import type { EvaluatedEinsum } from '../evaluate/index.js';
 
 export interface Relevancy {

@@ -1,5 +1,5 @@
 /**
- * Memory reservations across joined Einsums (mapper.md §5.5), used when RESOURCE_USAGE is a
+ * Memory reservations across joined Einsums (docs/mapper.md §5.5), used when RESOURCE_USAGE is a
  * metric. A joined prefix keeps, per memory and fused-loop level k (-1..), the bits reserved by
  * what is still open at depth ≤ k (the spine), and the peak reached inside finished subtrees that
  * hung at level k (the side). Reservations above loops that two Einsums share coexist with both;

@@ -1,5 +1,5 @@
 /**
- * What a pmapping reserves in each finite memory, by fused-loop level (mapper.md §5.5), for the
+ * What a pmapping reserves in each finite memory, by fused-loop level (docs/mapper.md §5.5), for the
  * join and for the RESOURCE_USAGE metric. Level k = k non-trivial fused loops above the
  * reservation (-1: persistent, lives for the whole workload). A row's block holds, per memory,
  * the cumulative bits at levels -1..F (F = the template's fused loops), then, per fusable tensor

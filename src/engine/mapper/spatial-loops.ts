@@ -1,4 +1,4 @@
-/** Stage 4 of template making: spatial loops under each fanout, missing temporal loops (§2.6-2.7). */
+/** Stage 4 of template making: spatial loops under each fanout, missing temporal loops (docs/mapper.md §2.6–2.7). */
 import type { EvaluatedLeaf } from '../evaluate/index.js';
 import type { DraftNode } from './temporal-loops.js';
 import type { Relevancy } from './relevancy.js';

@@ -1,4 +1,4 @@
-/** Stage 2 of template making: orders of the storage nodes of a dataplacement (mapper.md §2.4). */
+/** Stage 2 of template making: orders of the storage nodes of a dataplacement (docs/mapper.md §2.4). */
 import type { Dataplacement } from './dataplacement.js';
 
 /** A storage node before loops are inserted. */

@@ -1,6 +1,6 @@
 /**
  * Identical Einsums (transformers repeat Q/K/V shapes, and every layer) give identical template
- * searches up to tensor names (mapper.md §9.3). The memo keys a job by its structure with tensor
+ * searches up to tensor names (docs/mapper.md §9.1). The memo keys a job by its structure with tensor
  * names replaced by their position, and hands back the stored front with this job's identity.
  * One memo lives for one mapping run (one design), so statistics stay per run.
  */

@@ -1,4 +1,4 @@
-/** Pmapping templates of every Einsum, as plain-data jobs (mapper.md §2). */
+/** Pmapping templates of every Einsum, as plain-data jobs (docs/mapper.md §2). */
 import type { ComponentModelRegistry } from '../components/index.js';
 import type { EvaluatedEinsum, EvaluatedLeaf, EvaluatedSpec, FlatArch } from '../evaluate/index.js';
 import { buildModelInput } from '../pipeline/model-input.js';

@@ -1,4 +1,4 @@
-/** Stage 3 of template making: temporal loop segments between storage groups (mapper.md §2.5). */
+/** Stage 3 of template making: temporal loop segments between storage groups (docs/mapper.md §2.5). */
 import type { Relevancy } from './relevancy.js';
 import { indexingVars } from './relevancy.js';
 import type { PlacedNode } from './storage-order.js';
@@ -88,7 +88,7 @@ export function insertTemporalLoops(order: readonly PlacedNode[], ctx: LoopConte
       for (const loopVars of loopOrders(group, vars, lowered, ctx)) {
         const loops: DraftNode[] = loopVars.map((v) => ({ kind: 'temporal', rankVariable: v }));
         const holders: DraftNode[] = group.map((node) => ({ kind: 'storage', node, lowered }));
-        // Lowering moves only the reservation (the model sinks it, model.md §1.6), never the holder.
+        // Lowering moves only the reservation (the model sinks it, docs/model.md §2.4), never the holder.
         pieces.push([...holders, ...loops]);
       }
     }

@@ -1,4 +1,4 @@
-/** Tile-shape search of one template: enumerate, check, evaluate with the model, Pareto-prune (§3). */
+/** Tile-shape search of one template: enumerate, check, evaluate with the model, Pareto-prune (docs/mapper.md §3). */
 import { SpecErrorException } from '../base/errors.js';
 import { compileEinsumTemplate, evaluateEinsum, mappingPaths, type CompiledEinsum, type LatencyEvaluator, type RowFigures, type TemplatePolys } from '../model/index.js';
 import { CapacityMemo } from './capacity-memo.js';
@@ -167,7 +167,7 @@ function bestUsageKey(job: TemplateJob, chains: readonly RankChains[], nLoops: n
 /**
  * Searches the tile shapes of one template and returns its Pareto front. Rows are tried by
  * min_usage level, best first; the first level with a valid row is kept (the rows reaching every
- * minimum, or else the best available usage, §8).
+ * minimum, or else the best available usage, docs/mapper.md §3.4).
  */
 export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}): TemplateFront {
   const stop = new StopCheck(context.signal);

@@ -1,4 +1,4 @@
-/** Candidate tile shapes of a template: divisor chains per rank variable (mapper.md §3.1-3.2). */
+/** Candidate tile shapes of a template: divisor chains per rank variable (docs/mapper.md §3.1–3.2). */
 import { divisors } from './divisors.js';
 import type { TemplateJob } from './types.js';
 
