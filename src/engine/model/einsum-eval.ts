@@ -166,7 +166,7 @@ function usageEntries(info: EinsumInfo, pm: PMapping, records: readonly BuffetRe
   return out;
 }
 
-/** Network hop traffic (model.md §5.3) is not modelled yet; refuse rather than under-count. */
+/** Network hop traffic (docs/model.md §5.3) is not modelled yet; refuse rather than under-count. */
 function rejectNetworks(einsum: ModelEinsum): void {
   const network = einsum.arch.find((leaf) => leaf.kind === 'network');
   if (!network) return;

@@ -1,4 +1,4 @@
-/** Custom `total_latency` expressions (spec-format §4.10), evaluated with the actions' call counts. */
+/** Custom `total_latency` expressions (docs/spec-format.md §4.10), evaluated with the actions' call counts. */
 import type { EvaluatedSpec } from '../evaluate/index.js';
 import type { LatencyEvaluator } from '../model/index.js';
 import { evaluateExpression, fromJs, isPyFloat, isPyInt, namedList, pyObject, type PyValue, type Scope } from '../spec/expr/index.js';

@@ -37,7 +37,7 @@ function emitFanout(level: FanoutLevel, ctx: ArchContext): PlainMap {
     if (fanout <= 1) continue;
     // Timeloop charges leakage only for the instances a mapping uses. AccelForge gates unused
     // instances of power_gateable dimensions by usage / fanout, with usage already divided by
-    // the fanout (model.md §7.3); usage_scale = fanout cancels that second division.
+    // the fanout (docs/model.md §7.3); usage_scale = fanout cancels that second division.
     const dim: PlainMap = { name: axis, fanout, power_gateable: true, usage_scale: fanout, ...ctx.constraints.spatialFields.get(level.name) };
     const lb = bounds?.get(axis);
     if (lb && lb.length > 0) dim['loop_bounds'] = lb;

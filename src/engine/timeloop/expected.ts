@@ -1,6 +1,6 @@
 /**
  * Differences between AccelForge's figures for a converted mapping and Timeloop's that follow
- * from the two models (timeloop-format.md §8), predicted from the mapping so the report can say
+ * from the two models (docs/timeloop.md, "Expected differences from Timeloop's figures"), predicted from the mapping so the report can say
  * how far off to expect each component to be.
  */
 import { memoryWidths } from './emit-arch.js';

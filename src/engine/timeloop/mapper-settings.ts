@@ -2,7 +2,7 @@ import type { Located } from './model.js';
 import type { PlainMap, Reporter } from './source.js';
 import { asNameList, getKey } from './values.js';
 
-/** AccelForge metric bits (spec-format §9.2) for Timeloop's optimisation metrics. */
+/** AccelForge metric bits (docs/spec-format.md §9.2) for Timeloop's optimisation metrics. */
 const METRIC_BITS: Record<string, number> = { edp: 128, energy: 2, delay: 1 };
 
 const IGNORED = new Set(['version', 'out_prefix', 'optimization_metrics', 'optimization_metric']);
