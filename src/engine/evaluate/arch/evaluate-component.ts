@@ -1,4 +1,4 @@
-/** Evaluates one arch leaf for one Einsum, in AccelForge's field order (spec-format §7.2). */
+/** Evaluates one arch leaf for one Einsum, in AccelForge's field order (docs/spec-format.md §7.2). */
 import { failWith, type SpecPath } from '../../base/errors.js';
 import { emptyRecord } from '../../base/records.js';
 import {
@@ -202,7 +202,7 @@ function evaluateAction(
   };
 }
 
-/** Resolves the reuse sentinels (§4.7) and evaluates one fanout dimension. */
+/** Resolves the reuse sentinels (docs/spec-format.md §4.7) and evaluates one fanout dimension. */
 export function evaluateSpatial(spatial: Spatial, scope: Scope, path: SpecPath): EvaluatedSpatial {
   const fanout = evaluateTyped(spatial.fanout, scope, [...path, 'fanout'], 'int', 'fanout');
   const reuseSet = spatial.reuse !== REUSE_SENTINEL;

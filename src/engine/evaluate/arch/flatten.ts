@@ -1,4 +1,4 @@
-/** Flattening (spec-format §4.11): one path of leaves from the root to each Compute. */
+/** Flattening (docs/spec-format.md §4.11): one path of leaves from the root to each Compute. */
 import type { EvaluatedArchNode } from './evaluate-arch.js';
 import type { EvaluatedLeaf } from './types.js';
 

@@ -1,4 +1,4 @@
-/** Bits per value of each tensor access (spec-format §5.6). */
+/** Bits per value of each tensor access (docs/spec-format.md §5.6). */
 import { failWith, type SpecPath } from '../../base/errors.js';
 import { castLiteral, evaluateSetKeyedDict, type Scope } from '../../spec/expr/index.js';
 import type { Spec } from '../../spec/schema/spec.js';

@@ -1,4 +1,4 @@
-/** Per-Einsum renames (spec-format §5.7): own renames first, then the `default` entry's. */
+/** Per-Einsum renames (docs/spec-format.md §5.7): own renames first, then the `default` entry's. */
 import { failWith, type SpecPath } from '../../base/errors.js';
 import { InvertibleSet, Scope, type PyValue } from '../../spec/expr/index.js';
 import type { Rename } from '../../spec/schema/renames.js';

@@ -1,4 +1,4 @@
-/** The set symbols every expression of an Einsum sees (spec-format §6.2, §5.9). */
+/** The set symbols every expression of an Einsum sees (docs/spec-format.md §6.2, §5.9). */
 import { InvertibleSet, type PyValue } from '../../spec/expr/index.js';
 
 export interface TensorUse {

@@ -1,4 +1,4 @@
-/** Python builtins exposed to expressions (§7.5): abs round pow sum range len min max ... */
+/** Python builtins exposed to expressions (docs/spec-format.md §7.5): abs round pow sum range len min max ... */
 import { nativeFunction, requireInt, requireNumber, simpleFunction } from './args.js';
 import { binaryOp, power } from './arithmetic.js';
 import { floatToInt } from './builtins-math.js';
@@ -170,7 +170,7 @@ function pyMap(fn: PyValue, iterables: readonly PyValue[]): PyValue[] {
   return Array.from({ length }, (_, i) => callValue(fn, lists.map((l) => l[i] ?? null), new Map()));
 }
 
-/** The Python builtins of §7.5 (math functions live in builtins-math.ts). */
+/** The Python builtins of docs/spec-format.md §7.5 (math functions live in builtins-math.ts). */
 export function coreBuiltins(): [string, PyCallable][] {
   return [
     ['abs', simpleFunction('abs', (x) => {

@@ -1,4 +1,4 @@
-/** The `math` module functions exposed to expressions (§7.5). */
+/** The `math` module functions exposed to expressions (docs/spec-format.md §7.5). */
 import { nativeFunction, requireInt, requireNumber, simpleFunction } from './args.js';
 import { binaryOp } from './arithmetic.js';
 import { overflowError, typeError, valueError } from './errors.js';
@@ -248,7 +248,7 @@ function floatFunctions(): [string, PyCallable][] {
   return [['log', log], ...unary.map(fromUnary), ...binary.map(fromBinary)];
 }
 
-/** The math functions and constants of §7.5. */
+/** The math functions and constants of docs/spec-format.md §7.5. */
 export function mathBuiltins(): [string, PyValue][] {
   const constants: [string, PyValue][] = [
     ['pi', pyFloat(Math.PI)],

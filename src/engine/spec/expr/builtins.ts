@@ -1,4 +1,4 @@
-/** The builtin table every expression sees underneath its scope (§7.5). */
+/** The builtin table every expression sees underneath its scope (docs/spec-format.md §7.5). */
 import { coreBuiltins } from './builtins-core.js';
 import { mathBuiltins } from './builtins-math.js';
 import type { PyValue } from './values.js';

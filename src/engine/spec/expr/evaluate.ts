@@ -47,7 +47,7 @@ export function evaluateParsed(
   return withSource(source, () => (options.keepUndefined ? interpreter.evaluateKeepingUndefined(expr) : interpreter.evaluate(expr)));
 }
 
-/** Evaluates a set expression (§6.3); anything but a set is an error. */
+/** Evaluates a set expression (docs/spec-format.md §6.3); anything but a set is an error. */
 export function evaluateSetExpression(source: string, scope: Scope, options: EvaluateOptions = {}): InvertibleSet {
   const value = evaluateExpression(source, scope, options);
   if (value instanceof InvertibleSet) return value;

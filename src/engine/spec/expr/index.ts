@@ -1,4 +1,4 @@
-/** Safe evaluator for the Python expression subset of specs, and set expressions (§6, §7). */
+/** Safe evaluator for the Python expression subset of specs, and set expressions (docs/spec-format.md §6, §7). */
 export type { Expr, Target } from './ast.js';
 export {
   parseExpression,

@@ -1,5 +1,5 @@
 /**
- * AccelForge's set value (§6.1): a set of tensor or rank-variable names with a universe for
+ * AccelForge's set value (docs/spec-format.md §6.1): a set of tensor or rank-variable names with a universe for
  * `~`. Operations keep the left operand's universe and context.
  */
 import { fail, typeError } from './errors.js';

@@ -1,4 +1,4 @@
-/** §7.1 step 1: the numeric cast applied to a field's raw value before evaluation. */
+/** docs/spec-format.md §7.1 step 1: the numeric cast applied to a field's raw value before evaluation. */
 import { floatFromString, intFromString } from './numbers.js';
 import { pyFloat, type PyValue } from './values.js';
 

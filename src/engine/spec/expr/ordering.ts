@@ -1,4 +1,4 @@
-/** §7.2 rule 3: the order in which sibling expression fields are evaluated. */
+/** docs/spec-format.md §7.2 rule 3: the order in which sibling expression fields are evaluated. */
 import { fail } from './errors.js';
 
 function escapeRegExp(text: string): string {

@@ -1,4 +1,4 @@
-/** Recursive-descent parser for the Python expression subset used by specs (§7.1). */
+/** Recursive-descent parser for the Python expression subset used by specs (docs/spec-format.md §7.1). */
 import type { BinaryOperator, CompareOperator, Expr, ForClause, Keyword, Target, UnaryOperator } from './ast.js';
 import { fail } from './errors.js';
 import { parseIntLiteral } from './numbers.js';

@@ -56,7 +56,7 @@ export class Scope {
 }
 
 /**
- * The `global_*` rule (§7.2): a `global_` name already bound in `outer` may not be rebound to a
+ * The `global_*` rule (docs/spec-format.md §7.2): a `global_` name already bound in `outer` may not be rebound to a
  * different value.
  */
 export function checkGlobalRebinding(outer: Scope, name: string, value: PyValue): void {

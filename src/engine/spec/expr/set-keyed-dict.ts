@@ -1,4 +1,4 @@
-/** Dicts keyed by set expressions (§6.4): `bits_per_value`, `values_per_action`, Toll `direction`. */
+/** Dicts keyed by set expressions (docs/spec-format.md §6.4): `bits_per_value`, `values_per_action`, Toll `direction`. */
 import { ExpressionError } from './errors.js';
 import { evaluateSetExpression } from './evaluate.js';
 import { InvertibleSet } from './invertible-set.js';

@@ -1,5 +1,5 @@
 /**
- * AccelForge's `<<<` pass (§2.6), run bottom-up on every mapping after parsing. Sources are
+ * AccelForge's `<<<` pass (docs/spec-format.md §2.6), run bottom-up on every mapping after parsing. Sources are
  * deep-copied and merged recursively: local scalars win, mappings merge, sequences concatenate
  * (local first), `!nomerge` collections keep their own value. Like AccelForge, the loop walks a
  * snapshot of the mapping, so a sequence key written after `<<<` gets its local value back.

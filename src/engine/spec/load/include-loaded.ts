@@ -1,4 +1,4 @@
-/** Resolution of `!include_loaded name.key.key` against the file's include table (§2.3). */
+/** Resolution of `!include_loaded name.key.key` against the file's include table (docs/spec-format.md §2.3). */
 import { failWith, type SourcePos } from '../../base/errors.js';
 import { isRawMap, type RawValue } from '../raw.js';
 import type { IncludeResult } from './jinja-globals.js';

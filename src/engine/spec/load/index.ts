@@ -1,6 +1,6 @@
 /**
  * The spec loader: files → Jinja → YAML (with positions) → `<<<` merges → one raw tree.
- * Top-level keys are unioned across files; the first file that defines a key wins (§1).
+ * Top-level keys are unioned across files; the first file that defines a key wins (docs/spec-format.md §1).
  */
 import { SpecErrorException, failWith, specError, type SpecError } from '../../base/errors.js';
 import { err, ok, type Result } from '../../base/result.js';

@@ -1,4 +1,4 @@
-/** Actions of components (§4.5), including the deprecated `latency` → `throughput` migration. */
+/** Actions of components (docs/spec-format.md §4.5), including the deprecated `latency` → `throughput` migration. */
 import { z } from 'zod';
 import { isRawMap, type RawMap } from '../raw.js';
 import { customIssue, evalNumber, evalNumberOrNull, evalSetDict, openDict } from './common.js';

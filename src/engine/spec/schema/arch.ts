@@ -1,4 +1,4 @@
-/** The architecture tree (§4.1, §4.2): tagged leaves and branches under `arch.nodes`. */
+/** The architecture tree (docs/spec-format.md §4.1, §4.2): tagged leaves and branches under `arch.nodes`. */
 import { z } from 'zod';
 import { customIssue, openDict } from './common.js';
 import {

@@ -1,4 +1,4 @@
-/** Leaf nodes of the architecture (§4.3, §4.4): Memory, Toll, Compute, Network, Container. */
+/** Leaf nodes of the architecture (docs/spec-format.md §4.3, §4.4): Memory, Toll, Compute, Network, Container. */
 import { z } from 'zod';
 import {
   ActionSchema,
@@ -98,7 +98,7 @@ interface ScaleFields {
   throughput_scale?: string | number | undefined;
 }
 
-/** Migrates `latency_scale` (§4.3) and appends the default actions (§4.5). */
+/** Migrates `latency_scale` (docs/spec-format.md §4.3) and appends the default actions (docs/spec-format.md §4.5). */
 function finishComponent<A extends { name: string }>(defaults: readonly string[], schema: z.ZodType<A, unknown>) {
   return <T extends ScaleFields & { actions: A[] }>(
     { latency_scale: latencyScale, throughput_scale: throughputScale, ...rest }: T,

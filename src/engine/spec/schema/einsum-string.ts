@@ -1,5 +1,5 @@
 /**
- * Parser for concise Einsum strings (§5.4), e.g. `Z[m, n] = A[m, k] * B[k, n]`.
+ * Parser for concise Einsum strings (docs/spec-format.md §5.4), e.g. `Z[m, n] = A[m, k] * B[k, n]`.
  * Operators between tensors carry no meaning: every Einsum multiply-accumulates its inputs.
  */
 import { RANK_IDENTIFIER, startsLowercase, startsUppercase } from './common.js';

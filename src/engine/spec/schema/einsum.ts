@@ -1,4 +1,4 @@
-/** Einsums (§5.2) and the forms an `einsums:` item may take (§5.1, §5.4). */
+/** Einsums (docs/spec-format.md §5.2) and the forms an `einsums:` item may take (docs/spec-format.md §5.1, §5.4). */
 import { z } from 'zod';
 import { isRawMap, type RawMap } from '../raw.js';
 import { customIssue } from './common.js';

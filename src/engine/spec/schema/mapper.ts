@@ -1,8 +1,8 @@
-/** The `mapper:` section (§9.1): FFM knobs. Plain values, never expression-evaluated. */
+/** The `mapper:` section (docs/spec-format.md §9.1): FFM knobs. Plain values, never expression-evaluated. */
 import { z } from 'zod';
 import { laxNumber } from './common.js';
 
-/** Metric bits (§9.2); from YAML only integer bitmasks validate. */
+/** Metric bits (docs/spec-format.md §9.2); from YAML only integer bitmasks validate. */
 export const METRICS = {
   LATENCY: 1,
   ENERGY: 2,

@@ -1,4 +1,4 @@
-/** The `model:` (§9.3) and `config:` (§9.4) sections. */
+/** The `model:` (docs/spec-format.md §9.3) and `config:` (docs/spec-format.md §9.4) sections. */
 import { z } from 'zod';
 import { ALL_METRICS, metricsField } from './mapper.js';
 

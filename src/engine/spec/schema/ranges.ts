@@ -1,5 +1,5 @@
 /**
- * The values each numeric spec field may take, from what the field means (spec-format §4).
+ * The values each numeric spec field may take, from what the field means (docs/spec-format.md §4).
  * Most fields are expressions evaluated per Einsum, so the evaluator applies these rules to the
  * evaluated numbers (`evaluate/ranges.ts`); this table is the one place that states them.
  */

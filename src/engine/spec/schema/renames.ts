@@ -1,4 +1,4 @@
-/** Renames (§5.7, §5.8): per-Einsum symbol aliases and the top-level `renames:` section. */
+/** Renames (docs/spec-format.md §5.7, §5.8): per-Einsum symbol aliases and the top-level `renames:` section. */
 import { z } from 'zod';
 import { isRawMap } from '../raw.js';
 import { customIssue, setExpr } from './common.js';

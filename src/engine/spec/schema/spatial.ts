@@ -1,4 +1,4 @@
-/** `spatial:` fanout dimensions (§4.7), `tensors:` of tensor holders (§4.8) and comparisons (§4.9). */
+/** `spatial:` fanout dimensions (docs/spec-format.md §4.7), `tensors:` of tensor holders (docs/spec-format.md §4.8) and comparisons (docs/spec-format.md §4.9). */
 import { z } from 'zod';
 import { evalBool, evalInt, evalNumber, setExpr } from './common.js';
 

@@ -1,4 +1,4 @@
-/** The top-level `Spec` (§3): every section optional, unknown keys rejected. */
+/** The top-level `Spec` (docs/spec-format.md §3): every section optional, unknown keys rejected. */
 import { z } from 'zod';
 import { ArchSchema } from './arch.js';
 import { openDict } from './common.js';

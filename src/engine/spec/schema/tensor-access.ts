@@ -1,4 +1,4 @@
-/** Tensor accesses of an Einsum (§5.3), with projection normalisation. */
+/** Tensor accesses of an Einsum (docs/spec-format.md §5.3), with projection normalisation. */
 import { z } from 'zod';
 import { isRawMap } from '../raw.js';
 import { customIssue, PY_IDENTIFIER, RANK_IDENTIFIER, startsUppercase } from './common.js';

@@ -1,4 +1,4 @@
-/** The `workload:` section (§5.1): Einsums, rank sizes and per-workload defaults. */
+/** The `workload:` section (docs/spec-format.md §5.1): Einsums, rank sizes and per-workload defaults. */
 import { z } from 'zod';
 import { customIssue, evalInt } from './common.js';
 import { EinsumItemSchema, type Einsum, type LocatedEinsum } from './einsum.js';
@@ -34,7 +34,7 @@ function rankSet(projection: Record<string, string>): string {
   return `{${Object.keys(projection).sort().join(', ')}}`;
 }
 
-/** A tensor must have the same ranks in every Einsum that uses it (§5.3). */
+/** A tensor must have the same ranks in every Einsum that uses it (docs/spec-format.md §5.3). */
 function checkTensorRanks(einsums: readonly LocatedEinsum[], ctx: Ctx): void {
   const firstSeen = new Map<string, { ranks: string; einsum: string }>();
   for (const { einsum, at } of einsums) {
