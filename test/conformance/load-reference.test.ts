@@ -1,6 +1,6 @@
 /**
  * Loads (Jinja + YAML + merges, no schema) every example spec of AccelForge's repository and
- * checks the raw values spec-format §12 lists.
+ * checks the raw values docs/spec-format.md §12 lists.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -15,11 +15,11 @@ const available = existsSync(EXAMPLES);
 
 /** Files that are not specs on their own, and why. */
 const SKIPPED: [RegExp, string][] = [
-  [/compute_in_memory\/memory_cells\//, 'NeuroSim cell parameters, not AccelForge specs (§11.1)'],
-  [/compute_in_memory\/_include\.yaml$/, 'anchor library, only pasted with include_text (§11.1)'],
+  [/compute_in_memory\/memory_cells\//, 'NeuroSim cell parameters, not AccelForge specs (docs/spec-format.md §11.1)'],
+  [/compute_in_memory\/_include\.yaml$/, 'anchor library, only pasted with include_text (docs/spec-format.md §11.1)'],
   [/_attention_decode_types\/|_feedforward_types\//, 'include targets: need N_HEADS etc. from the including model'],
   [/transformers\/\w+\/_\w+\.yaml$/, 'model bodies: need the dimensions their wrapper file sets'],
-  [/grouped_query_chunked\.yaml$/, 'calls max()/ceil() as Jinja functions, which Jinja lacks (§11.2)'],
+  [/grouped_query_chunked\.yaml$/, 'calls max()/ceil() as Jinja functions, which Jinja lacks (docs/spec-format.md §11.2)'],
 ];
 
 function walk(dir: string): string[] {
@@ -101,8 +101,8 @@ describe.skipIf(!available)('loading every reference example', () => {
   }
 });
 
-describe.skipIf(!available)('§12 raw values', () => {
-  it('§12.1 simple.yaml + matmuls.yaml (N_EINSUMS=2, M=64, KN=32)', () => {
+describe.skipIf(!available)('docs/spec-format.md §12 raw values', () => {
+  it('docs/spec-format.md §12.1 simple.yaml + matmuls.yaml (N_EINSUMS=2, M=64, KN=32)', () => {
     const spec = load(['arches/simple.yaml', 'workloads/basic/matmuls.yaml'], { N_EINSUMS: 2, M: 64, KN: 32 });
     const workload = obj(spec.root.workload);
     expect(workload.iteration_space_shape).toEqual({ m: '0 <= m  < 64', n0: '0 <= n0 < 32', n1: '0 <= n1 < 32', n2: '0 <= n2 < 32' });
@@ -128,7 +128,7 @@ describe.skipIf(!available)('§12 raw values', () => {
     expect(node(spec, 'MAC')).toMatchObject({ $tag: 'Compute', actions: [{ name: 'compute', energy: 1, throughput: 1 }] });
   });
 
-  it('§12.2 tpu_v4i.yaml keeps expressions as strings and literal floats as numbers', () => {
+  it('docs/spec-format.md §12.2 tpu_v4i.yaml keeps expressions as strings and literal floats as numbers', () => {
     const spec = load(['arches/tpu_v4i.yaml'], {});
     const main = node(spec, 'MainMemory');
     expect(main.size).toBe('inf');
@@ -136,7 +136,7 @@ describe.skipIf(!available)('§12 raw values', () => {
     expect(node(spec, 'GlobalBuffer').size).toBe('1024*1024*128*8');
   });
 
-  it('§12.4 jia_jssc_2020 ADC gets the << merged anchors', () => {
+  it('docs/spec-format.md §12.4 jia_jssc_2020 ADC gets the << merged anchors', () => {
     const spec = load(['arches/compute_in_memory/jia_jssc_2020.yaml'], { BATCH_SIZE: 1 });
     expect(node(spec, 'ADC')).toMatchObject({
       $tag: 'Toll',
@@ -156,7 +156,7 @@ describe.skipIf(!available)('§12 raw values', () => {
     expect(node(constrained, 'MainMemory').tensors).toEqual({ may_keep: 'All', keep: 'Nothing' });
   });
 
-  it('§12.5 gpt3_6.7B include trace', () => {
+  it('docs/spec-format.md §12.5 gpt3_6.7B include trace', () => {
     const spec = load(['workloads/transformers/gpt/gpt3_6.7B.yaml'], TRANSFORMER_DEFAULT);
     const workload = obj(spec.root.workload);
     expect(workload.rank_sizes).toEqual({ B: 1, M: 2048, P: 2048, H: 32, E: 128, F: 128, D: 4096, G: 4096, C: 16384, J: 4096 });
@@ -186,7 +186,7 @@ describe.skipIf(!available)('§12 raw values', () => {
     if (!result.ok) expect(result.errors[0]!.message).toContain("ATTENTION_TYPE must be 'chunked_local' or 'grouped_query'.");
   });
 
-  it('grouped_query_chunked renders when the caller passes max() and ceil() (§11.2)', () => {
+  it('grouped_query_chunked renders when the caller passes max() and ceil() (docs/spec-format.md §11.2)', () => {
     const data = { ...TRANSFORMER_DEFAULT, ATTENTION_TYPE: 'chunked_local', CHUNK_SIZE: 8192, max: Math.max, ceil: Math.ceil };
     const spec = load(['workloads/transformers/llama/llama4_scout.yaml'], data);
     expect(obj(spec.root.workload).rank_sizes).toMatchObject({ M: 2048, CH: 1, MC: 2048, PC: 2048 });

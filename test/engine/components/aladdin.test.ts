@@ -47,7 +47,7 @@ describe('Aladdin units', () => {
     expect(() => aladdinRegister.create({ tech_node: 40e-9 })).toThrow(ModelRejection);
   });
 
-  it('IntMAC at 65 nm matches the eyeriss MAC (docs §7.1)', () => {
+  it('IntMAC at 65 nm matches the eyeriss MAC (docs/components.md §7)', () => {
     const mac = aladdinIntMac.create({ tech_node: 65e-9, adder_width: 16, multiplier_width: 8 });
     expect(mac.area).toBeCloseTo(1.1748029e-9, 15);
     expect(mac.leakPower).toBeCloseTo(8.8518708e-6, 12);

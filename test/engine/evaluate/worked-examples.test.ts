@@ -1,4 +1,4 @@
-/** The evaluated worked examples of spec-format §12, on our example library. */
+/** The evaluated worked examples of docs/spec-format.md §12, on our example library. */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { NodeFileSystem } from '../../../src/cli/node-file-system.js';
@@ -28,7 +28,7 @@ function leafNamed(prepared: PreparedSpec, einsum: string, name: string): Evalua
   throw new Error(`no leaf ${name}`);
 }
 
-describe('§12.1 simple.yaml + matmuls.yaml (N_EINSUMS=2, M=64, KN=32), Einsum Matmul0', () => {
+describe('docs/spec-format.md §12.1 simple.yaml + matmuls.yaml (N_EINSUMS=2, M=64, KN=32), Einsum Matmul0', () => {
   const prepared = prepare(['arches/simple.yaml', 'workloads/basic/matmuls.yaml'], { N_EINSUMS: 2, M: 64, KN: 32 });
   const matmul0 = prepared.evaluated.workload.einsums[0]!;
 
@@ -56,7 +56,7 @@ describe('§12.1 simple.yaml + matmuls.yaml (N_EINSUMS=2, M=64, KN=32), Einsum M
   });
 });
 
-describe('§12.2 tpu_v4i.yaml + three_matmuls_annotated.yaml, Einsum Matmul1', () => {
+describe('docs/spec-format.md §12.2 tpu_v4i.yaml + three_matmuls_annotated.yaml, Einsum Matmul1', () => {
   const prepared = prepare(['arches/tpu_v4i.yaml', 'workloads/basic/three_matmuls_annotated.yaml'], {});
   const matmul1 = prepared.evaluated.workload.einsums.find((e) => e.name === 'Matmul1')!;
 
@@ -112,7 +112,7 @@ describe('§12.2 tpu_v4i.yaml + three_matmuls_annotated.yaml, Einsum Matmul1', (
   });
 });
 
-describe('§12.3 concise strings through the whole pipeline (mobilenet halo)', () => {
+describe('docs/spec-format.md §12.3 concise strings through the whole pipeline (mobilenet halo)', () => {
   const prepared = prepare(['arches/simple.yaml', 'workloads/cnns/mobilenet/mobilenet_28.yaml'], {});
   it('bounds p1 by the output and the input halo', () => {
     const depthwise = prepared.evaluated.workload.einsums.find((e) => e.name === 'Depthwise0')!;

@@ -17,7 +17,7 @@ describe('mapper regression cases (AccelForge figures, 1 % tolerance)', () => {
   }
 });
 
-describe('simple|matmuls unfused: model.md §10.2 optimum', () => {
+describe('simple|matmuls unfused: docs/model.md §10.2 optimum', () => {
   const mapped = mapCase('simple|matmuls|KN=64,M=64,N_EINSUMS=2|unfused');
 
   it('finds energy 17235968 and latency 524288 exactly', () => {

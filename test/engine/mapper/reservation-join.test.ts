@@ -1,4 +1,4 @@
-/** The join's reservation arithmetic (mapper.md §5.5) on hand-sized examples, one memory of 1000 bits. */
+/** The join's reservation arithmetic (docs/mapper.md §5.5) on hand-sized examples, one memory of 1000 bits. */
 import { describe, expect, it } from 'vitest';
 import { joinReservations, peakUsage, readyLeft, rowState, type ReservationSpace } from '../../../src/engine/mapper/reservation-join.js';
 import type { ReservationLayout } from '../../../src/engine/mapper/reservations.js';

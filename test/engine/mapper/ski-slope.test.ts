@@ -1,5 +1,5 @@
 /**
- * RESOURCE_USAGE (mapper.md §4, §5.5): the Pareto front of GlobalBuffer usage against off-chip
+ * RESOURCE_USAGE (docs/mapper.md §4, §5.5): the Pareto front of GlobalBuffer usage against off-chip
  * accesses on snowcat, against AccelForge's fronts (test/fixtures/oracle/skislope_snowcat.json,
  * scripts/oracle/generate_skislope.py). Every point matches exactly; the tolerance only absorbs
  * AccelForge's float32 usage fractions.

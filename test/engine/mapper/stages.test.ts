@@ -83,7 +83,7 @@ describe('dataplacements on the simple arch (Matmul0: T0, W0 → T1)', () => {
 });
 
 describe('template jobs', () => {
-  it('are plain data, and each runs alone into a front whose optimum is model.md §10.2', () => {
+  it('are plain data, and each runs alone into a front whose optimum is docs/model.md §10.2', () => {
     const jobs = makePmappingTemplates(prepared(SIMPLE), createDefaultRegistry(), {
       metric: 'energy',
       unfused: true,

@@ -25,7 +25,7 @@ function describeJob(job: TemplateJob): string {
     .join(' ');
 }
 
-describe('template loops (mapper.md §2.5-2.7)', () => {
+describe('template loops (docs/mapper.md §2.5–2.7)', () => {
   const simple = jobsFor('simple', true).filter((j) => j.einsum === 'Matmul0').map(describeJob);
 
   it('puts the outermost memory first in descending tensor order, all loops below it', () => {

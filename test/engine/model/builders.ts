@@ -1,4 +1,4 @@
-/** Hand-built model inputs for the worked examples of model.md §10. */
+/** Hand-built model inputs for the worked examples of docs/model.md §10. */
 import type {
   ArchLeaf,
   LatencyEvaluator,

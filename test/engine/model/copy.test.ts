@@ -23,7 +23,7 @@ mapping:
 `));
 }
 
-describe('copy Einsums (model.md §4.8)', () => {
+describe('copy Einsums (docs/model.md §9)', () => {
   it('read the source where it lives and write the copy where it goes, under the source tensor, with no compute', () => {
     // AccelForge main: In in MainMemory, Out in GlobalBuffer reads MainMemory and writes GlobalBuffer.
     const result = copyTo('GlobalBuffer');

@@ -64,7 +64,7 @@ function eyerissRun(fused: boolean) {
   return result;
 }
 
-describe('model.md §10.4 eyeriss|matmuls|KN=64,M=64,N_EINSUMS=2', () => {
+describe('docs/model.md §10.4 eyeriss|matmuls|KN=64,M=64,N_EINSUMS=2', () => {
   it('unfused: matches every regression figure', () => {
     const result = eyerissRun(false);
     expect(Math.abs(result.latency() / 5.859375e-5 - 1)).toBeLessThan(1e-12);

@@ -34,7 +34,7 @@ function model(mainMemoryEnergy: number, yaml: string) {
   return run([matmul(0, 64, 32, arch), matmul(1, 64, 32, arch)], mappingOf(yaml));
 }
 
-describe('model.md §10.5 tutorial notebook (simple, M=64, KN=32, two Einsums)', () => {
+describe('docs/model.md §10.5 tutorial notebook (simple, M=64, KN=32, two Einsums)', () => {
   it('unfused: energy, latency and GlobalBuffer usage', () => {
     const result = model(40, UNFUSED_TWO);
     expect(result.energy()).toBe(7651328);

@@ -1,9 +1,9 @@
 /**
- * The reconstructed optimal LoopTrees of model.md §10.2–10.4 (one Sequential branch per matmul),
+ * The reconstructed optimal LoopTrees of docs/model.md §10.2–10.4 (one Sequential branch per matmul),
  * shared by the model tests and the whole-pipeline tests.
  */
 
-/** §10.2: everything in MainMemory, the MAC fed directly (GlobalBuffer only adds writes). */
+/** docs/model.md §10.2: everything in MainMemory, the MAC fed directly (GlobalBuffer only adds writes). */
 export function simpleBranch(i: number): string {
   return `
     - !Nested
@@ -15,7 +15,7 @@ export function simpleBranch(i: number): string {
       - !Compute {einsum: Matmul${i}, component: MAC}`;
 }
 
-/** model.md §10.3's reconstructed mapping; `fused` backs T1 in the GlobalBuffer. */
+/** docs/model.md §10.3's reconstructed mapping; `fused` backs T1 in the GlobalBuffer. */
 export function tpuBranch(i: number, fused: boolean): string {
   const [input, weight, output] = [`T${i}`, `W${i}`, `T${i + 1}`];
   const offChip = fused ? [i === 0 ? input : output, weight] : [input, weight, output];
@@ -35,7 +35,7 @@ export function tpuBranch(i: number, fused: boolean): string {
       - !Compute {einsum: Matmul${i}, component: MAC}`;
 }
 
-/** model.md §10.4's reconstructed mapping; `fused` backs T1 in the GlobalBuffer. */
+/** docs/model.md §10.4's reconstructed mapping; `fused` backs T1 in the GlobalBuffer. */
 export function eyerissBranch(i: number, fused: boolean): string {
   const [input, weight, output] = [`T${i}`, `W${i}`, `T${i + 1}`];
   const offChip = fused ? [i === 0 ? input : output, weight] : [input, weight, output];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mappingOf, matmul, run, simpleArch } from './builders.js';
 import { expectMatchesRegression, regressionEntry } from './regression.js';
 
-/** model.md §10.2: every tensor in MainMemory, MAC fed directly. */
+/** docs/model.md §10.2: every tensor in MainMemory, MAC fed directly. */
 function mainMemoryOnly(einsums: number): string {
   const branches = Array.from({ length: einsums }, (_, i) => `
     - !Nested
@@ -20,7 +20,7 @@ mapping:
 `;
 }
 
-describe('model.md §10.2 simple|matmuls|KN=64,M=64,N_EINSUMS=2', () => {
+describe('docs/model.md §10.2 simple|matmuls|KN=64,M=64,N_EINSUMS=2', () => {
   const arch = simpleArch();
   const einsums = [matmul(0, 64, 64, arch), matmul(1, 64, 64, arch)];
   const result = run(einsums, mappingOf(mainMemoryOnly(2)));

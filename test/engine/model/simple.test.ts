@@ -29,7 +29,7 @@ function modelWith(mm: Partial<ArchLeaf>): ModelResult {
   return run([matmul(0, 64, 32, arch)], mappingOf(UNFUSED_ONE));
 }
 
-describe('model.md §10.1 test_model (simple arch, M=64, KN=32)', () => {
+describe('docs/model.md §10.1 test_model (simple arch, M=64, KN=32)', () => {
   const result = modelWith({});
 
   it('charges M·KN·8 for T0, KN²·8 for W0 and M·KN·8 for T1 at MainMemory', () => {

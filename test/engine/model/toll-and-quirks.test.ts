@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { action, compute, leaf, mappingOf, matmul, memory, run, tensor } from './builders.js';
 import type { ArchLeaf, ModelEinsum } from '../../../src/engine/model/types.js';
 
-describe('model.md §10.6 test_toll', () => {
+describe('docs/model.md §10.6 test_toll', () => {
   const arch: ArchLeaf[] = [
     memory('main_memory', 0, 0, Infinity, { size: 1e9 }),
     leaf('Toll', 'toll', { actions: [action('read', 100, Infinity)], tollDirection: { T0: 'up_and_down', W0: 'up_and_down', T1: 'up_and_down' } }),
@@ -38,7 +38,7 @@ mapping:
   });
 });
 
-describe('model.md §3.2 uneven tiles', () => {
+describe('docs/model.md §3.2 uneven tiles', () => {
   // Z[k] += A[n] · B[k] with n = 10 tiled by 4: average 2.5 iterations, refetch counts ceil(2.5) = 3.
   const arch = [memory('MM', 1, 1, Infinity), memory('GB', 1, 1, Infinity), compute('MAC', 1, 1)];
   const einsum: ModelEinsum = {

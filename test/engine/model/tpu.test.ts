@@ -38,7 +38,7 @@ function tpuRun(fused: boolean) {
   return run(einsums, mappingOf(sequentialMapping([tpuBranch(0, fused), tpuBranch(1, fused)])));
 }
 
-describe('model.md §10.3 tpu_v4i|matmuls|KN=64,M=64,N_EINSUMS=2', () => {
+describe('docs/model.md §10.3 tpu_v4i|matmuls|KN=64,M=64,N_EINSUMS=2', () => {
   it('unfused: matches every regression figure', () => {
     const result = tpuRun(false);
     expect(Math.abs(result.energy() / 2.144731136e-6 - 1)).toBeLessThan(1e-12);

@@ -1,4 +1,4 @@
-/** The model's worked example (model.md §10.1) through the whole pipeline: files → evaluate. */
+/** The model's worked example (docs/model.md §10.1) through the whole pipeline: files → evaluate. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,7 +39,7 @@ function energyOf(json: ModelCliJson, component: string, tensor: string): number
 const M = 64;
 const KN = 32;
 
-describe('evaluate: simple arch, unfused_matmuls_to_simple, N_EINSUMS=1, M=64, KN=32 (model.md §10.1)', () => {
+describe('evaluate: simple arch, unfused_matmuls_to_simple, N_EINSUMS=1, M=64, KN=32 (docs/model.md §10.1)', () => {
   it('matches test_model expectations', () => {
     const json = evaluate(SIMPLE);
     expect(energyOf(json, 'MainMemory', 'T0')).toBe(M * KN * 8);

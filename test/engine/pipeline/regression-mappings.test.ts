@@ -1,5 +1,5 @@
 /**
- * The reconstructed optimal mappings of model.md §10.2–10.4, evaluated through the whole
+ * The reconstructed optimal mappings of docs/model.md §10.2–10.4, evaluated through the whole
  * pipeline on our example library's arch files, against AccelForge's regression figures.
  */
 import { readFileSync } from 'node:fs';

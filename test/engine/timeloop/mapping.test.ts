@@ -9,7 +9,7 @@ function mappingSection(yaml: string): string {
 }
 
 describe('mapping directives → LoopTree', () => {
-  it('03 bypass gives the worked example of timeloop-format.md §5 (renamed tensors)', () => {
+  it('03 bypass gives the LoopTree docs/timeloop.md describes (renamed tensors)', () => {
     const { yaml } = convertTimeloop(fixtures(`${T03}/arch/3level.arch.yaml`, `${T03}/prob/conv1d+oc.prob.yaml`, `${T03}/map/conv1d+oc-3level-bypass.map.yaml`));
     expect(mappingSection(yaml)).toBe(`mapping:
   nodes:

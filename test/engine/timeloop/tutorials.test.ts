@@ -17,7 +17,7 @@ const DRAM = 2048; // 256-bit access (32 words)
  * With the converted mapping every fill, update and operand read matches Timeloop's count (sliding
  * windows included: the converter raises a storage node above the innermost loop that slides a
  * window over its tensor, so AccelForge counts the union of the windows, as Timeloop counts
- * deltas). What is left are two differences of the models (timeloop-format.md §8):
+ * deltas). What is left are two differences of the models (docs/timeloop.md, "Expected differences from Timeloop's figures"):
  * - DRAIN: AccelForge reads each partial sum a buffer writes back to its parent (the read feeds
  *   the write-back); Timeloop does not charge that read. Extra reads = output tile × iterations
  *   of every loop above the buffer, i.e. the parent's updates × the spatial reduction below it.

@@ -19,7 +19,7 @@ import {
 } from '../../../../src/engine/spec/expr/index.js';
 import { errorOf } from './helpers.js';
 
-describe('castLiteral (§7.1 step 1)', () => {
+describe('castLiteral (docs/spec-format.md §7.1 step 1)', () => {
   it('turns true/false in any case into bools', () => {
     expect(castLiteral('true')).toEqual({ kind: 'cast', value: true });
     expect(castLiteral('FALSE')).toEqual({ kind: 'cast', value: false });
@@ -57,7 +57,7 @@ describe('castLiteral (§7.1 step 1)', () => {
   });
 });
 
-describe('orderByReferences (§7.2 rule 3)', () => {
+describe('orderByReferences (docs/spec-format.md §7.2 rule 3)', () => {
   it('puts every entry after the siblings it names as whole words', () => {
     const entries = new Map<string, unknown>([
       ['total', 'width * depth'],

@@ -23,7 +23,7 @@ function loadTrace(data: Record<string, unknown>) {
   return loadSpecFiles(['models/gpt/gpt_6.7B.yaml'], { fs, jinjaData: data });
 }
 
-describe('include trace (§12.5 on small files)', () => {
+describe('include trace (docs/spec-format.md §12.5 on small files)', () => {
   const data = { BATCH_SIZE: 1, DECODE: false, N_NEW_TOKENS: 16 };
 
   it('inherits {% set %} variables into nested includes and merges rank sizes with <<<', () => {

@@ -136,7 +136,7 @@ describe('<< merge keys', () => {
     expect(spec.sources.locate(spec.root, ['b', 'k'])).toEqual({ file: 'main.yaml', line: 2, col: 6 });
   });
 
-  it('builds the §12.4 CiM node from two anchors', () => {
+  it('builds the docs/spec-format.md §12.4 CiM node from two anchors', () => {
     const root = rootOf(
       [
         'lib:',

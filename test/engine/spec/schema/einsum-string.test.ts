@@ -14,7 +14,7 @@ function failure(text: string) {
 }
 
 describe('parseConciseEinsum', () => {
-  it('parses the §12.3 attention string into exact accesses', () => {
+  it('parses the docs/spec-format.md §12.3 attention string into exact accesses', () => {
     const einsum = parsed('AV[b, m, h, f] = QK_softmax[b, m, p, h] * V[b, M: p, h, E: f]');
     expect(einsum.name).toBe('AV');
     expect(einsum.tensor_accesses).toEqual([

@@ -9,7 +9,7 @@ function computeWith(fields: RawMap): { throughput_scale: string | number; actio
   return node;
 }
 
-describe('deprecated latency migration (§4.3, §4.5)', () => {
+describe('deprecated latency migration (docs/spec-format.md §4.3, §4.5)', () => {
   it('turns an action latency into a throughput expression', () => {
     const { actions } = computeWith({ actions: [{ name: 'compute', latency: 2 }] });
     expect(actions[0]?.throughput).toBe("1 / (2) if (2) != 0 else float('inf')");

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RawMap } from '../../../../src/engine/spec/raw.js';
 import { validSpec } from './validate.js';
 
-/** examples/arches/simple.yaml rendered with its Jinja defaults, plus basic/matmuls.yaml (§12.1). */
+/** examples/arches/simple.yaml rendered with its Jinja defaults, plus basic/matmuls.yaml (docs/spec-format.md §12.1). */
 function simplePlusMatmuls(): RawMap {
   return {
     arch: {
@@ -61,7 +61,7 @@ function simplePlusMatmuls(): RawMap {
   };
 }
 
-describe('simple.yaml + matmuls.yaml raw values (§12.1)', () => {
+describe('simple.yaml + matmuls.yaml raw values (docs/spec-format.md §12.1)', () => {
   const spec = validSpec(simplePlusMatmuls());
   const [main, buffer, mac] = spec.arch.nodes;
 
