@@ -4,7 +4,7 @@ known figure.
 
 Simple arch, two 64x64x64 matmuls: every action costs 1, so the optimum bypasses
 the GlobalBuffer; energy 17,235,968 and latency 524,288 (see
-regression_reference.json and /work/shared/docs/mapper.md section 7.4)."""
+regression_reference.json and docs/mapper.md §7.2)."""
 import sys
 from pathlib import Path
 
