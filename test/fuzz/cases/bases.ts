@@ -26,6 +26,12 @@ export const BASES: Readonly<Record<string, BaseDesign>> = {
     variables: { N_EINSUMS: 2, M: 4, KN: 4 },
     hasMapping: true,
   },
+  /** The same without its mapping, for edits that rename Einsums (a mapping must name each one). */
+  'simple-unmapped': {
+    files: { 'arch.yaml': 'arches/simple.yaml', 'workload.yaml': 'workloads/basic/matmuls.yaml' },
+    variables: { N_EINSUMS: 2, M: 4, KN: 4 },
+    hasMapping: false,
+  },
   /** Explicit energies, spatial fanouts and a Container. */
   nvdla: {
     files: { 'arch.yaml': 'arches/nvdla.yaml', 'workload.yaml': 'workloads/basic/matmuls.yaml' },

@@ -8,6 +8,7 @@
  * 768 bits, GlobalBuffer 4608, the MAC computes 128 times, so the energy is 5504.
  */
 import type { Expected, FuzzCase } from '../harness/case-types.js';
+import { ONE_MATMUL } from './one-matmul.js';
 
 const BASE_ENERGY = 5504;
 
@@ -60,6 +61,17 @@ function fieldCase(key: keyof typeof FIELDS, value: string, expect: Expected | '
 /** Unquoted text is an expression: the undefined name is the error. */
 const undefinedName = (value: string): Expected => ({ error: { messageIncludes: value, pos: { at: value }, hintPresent: true } });
 // (Undefined names are words that appear nowhere else in the edited text, so `at` is unique.)
+
+/** A `mapper:` setting on the one-matmul spec; `check` validates it before any search. */
+function mapperField(field: string, value: string): FuzzCase {
+  const line = `mapper: {${field}: ${value}}`;
+  return {
+    name: `numeric: mapper.${field} = ${value}`,
+    files: { 'spec.yaml': `${line}\n${ONE_MATMUL}` },
+    ops: ['check'],
+    expect: { error: { messageIncludes: field, pos: { file: 'spec.yaml', at: line, skip: line.indexOf(value) }, hintPresent: true } },
+  };
+}
 
 export const NUMERIC_CASES: readonly FuzzCase[] = [
   fieldCase('bits_per_value', '-8', 'range'),
@@ -131,4 +143,9 @@ export const NUMERIC_CASES: readonly FuzzCase[] = [
   fieldCase('nvdlaThroughput', '-128e9 * 8', 'range'),
   fieldCase('eyerissSize', '-1024 * 1024', 'range', { ops: ['check', 'components'] }),
   fieldCase('eyerissSize', '2048 * 1024', { ok: true }, { ops: ['check', 'components'] }),
+
+  mapperField('time_limit', '-1'),
+  mapperField('memory_limit', '-5'),
+  mapperField('max_fused_loops', '-1'),
+  mapperField('max_fused_loops', '1.5'),
 ];

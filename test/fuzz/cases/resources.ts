@@ -38,6 +38,15 @@ function hugeRank(name: string, size: number, ops: FuzzCase['ops'], extra: Parti
   return { name: `resources: ${name}`, base: 'simple', variables: { M: size, N_EINSUMS: 1 }, ops, expect, ...extra };
 }
 
+/** Each level includes the next one twice: 2^depth loads from a few lines of text. */
+function includeFanOut(depth: number): Record<string, string> {
+  const twice = (next: string): string => `{% set A = include("${next}") %}{% set B = include("${next}") %}\n`;
+  const files: Record<string, string> = { 'spec.yaml': `${twice('l1.yaml')}${ONE_MATMUL}` };
+  for (let level = 1; level < depth; level++) files[`l${level}.yaml`] = `${twice(`l${level + 1}.yaml`)}x: 1\n`;
+  files[`l${depth}.yaml`] = 'x: 1\n';
+  return files;
+}
+
 export const RESOURCE_CASES: readonly FuzzCase[] = [
   {
     name: 'resources: YAML alias bomb (10^9 leaves)',
@@ -59,6 +68,14 @@ export const RESOURCE_CASES: readonly FuzzCase[] = [
   jinja('"x" * 200000000', '# {{ "x" * 200000000 }}', /large|limit|output|size|string/i),
   jinja('"x" * 10**12', '# {{ "x" * 10**12 }}', /large|limit|output|size|string/i),
   jinja('string doubling in a loop', '{% set s = namespace(v="x") %}{% for i in range(40) %}{% set s.v = s.v ~ s.v %}{% endfor %}', /large|limit|output|size|string|namespace/i),
+  jinja('include() in a loop of 2000', '{% for i in range(2000) %}{% set X = include("arch.yaml") %}{% endfor %}', /include|limit|large|many/i),
+  {
+    name: 'resources: include fan-out of 2^20 loads',
+    files: includeFanOut(20),
+    ops: ['check'],
+    // The cap may trip in any level; the top file's include line is where the user can act.
+    expect: { error: { messageIncludes: /include|limit|large|many/i, pos: { file: 'spec.yaml', line: 1 }, hintPresent: true } },
+  },
   {
     name: 'resources: 10000-deep YAML flow nesting',
     files: { 'spec.yaml': `variables:\n  deep: ${'['.repeat(10000)}1${']'.repeat(10000)}\n${ONE_MATMUL}` },
@@ -93,6 +110,15 @@ export const RESOURCE_CASES: readonly FuzzCase[] = [
     variables: { N_EINSUMS: 1 },
     cliArgs: ['--vary', 'M=lin:1:100000:100000', '--vary', 'KN=lin:1:100000:100000'],
     expect: { error: { messageIncludes: /points|too many|limit/i, pos: { commandLine: true }, hintPresent: true } },
+  },
+  {
+    name: 'resources: sweep value 1e400 (infinite)',
+    base: 'simple',
+    via: 'cli',
+    ops: ['sweep'],
+    variables: { N_EINSUMS: 1 },
+    cliArgs: ['--vary', 'M=1e400'],
+    expect: { error: { messageIncludes: /1e400|finite|infinit|number/i, pos: { commandLine: true }, hintPresent: true } },
   },
   {
     name: 'resources: components --json keeps infinite throughput',

@@ -112,5 +112,7 @@ export const STRUCTURE_CASES: readonly FuzzCase[] = [
   spec('mapping loops over an unknown rank variable', 'rank_variable: m', 'rank_variable: q', error("'q'", { at: 'q' }), ['evaluate']),
   spec('mapping tile_shape 0', 'rank_variable: m\n    tile_shape: 1', 'rank_variable: m\n    tile_shape: 0', error('tile_shape', { at: '0' }), ['evaluate']),
   spec('mapping tile_shape -1', 'rank_variable: m\n    tile_shape: 1', 'rank_variable: m\n    tile_shape: -1', error('tile_shape', { at: '-1' }), ['evaluate']),
+  spec('mapping tile_shape 0.5', 'rank_variable: m\n    tile_shape: 1', 'rank_variable: m\n    tile_shape: 0.5', error('tile_shape', { at: '0.5' }), ['evaluate']),
+  spec('mapping tile_shape beyond the rank size', 'rank_variable: m\n    tile_shape: 1', 'rank_variable: m\n    tile_shape: 1e300', error('tile_shape', { at: '1e300' }), ['evaluate']),
   spec('projection names an unknown rank variable', 'projection: [m, n0]', 'projection: [m, q7]', error('q7', { at: 'q7' })),
 ];
