@@ -36,14 +36,13 @@ export function evaluateMapping(input: ModelInput): Result<ModelResult> {
 function evaluateOrThrow(input: ModelInput): ModelResult {
   const root: SpecPath = input.mappingPath ?? ['mapping'];
   const paths = mappingPaths(input.mapping, root);
-  const byEinsum = pathsByEinsum(input, paths);
+  const byEinsum = pathsByEinsum(input, paths, root);
   const allTensors = new Map<string, number>();
   for (const e of input.einsums) for (const t of e.tensors) allTensors.set(t.name, (allTensors.get(t.name) ?? 0) + 1);
   const evaluations: EinsumEvaluation[] = [];
   const usedPaths: MappingPath[] = [];
   for (const einsum of input.einsums) {
-    const path = byEinsum.get(einsum.name);
-    if (!path) continue; // AccelForge silently leaves out Einsums the mapping does not compute.
+    const path = byEinsum.get(einsum.name)!;
     evaluations.push(evaluateEinsum(einsum, path, allTensors, input.evaluateLatency));
     usedPaths.push(path);
   }
@@ -61,7 +60,7 @@ function componentTotals(input: ModelInput): ComponentTotals[] {
   return [...out.values()];
 }
 
-function pathsByEinsum(input: ModelInput, paths: readonly MappingPath[]): Map<string, MappingPath> {
+function pathsByEinsum(input: ModelInput, paths: readonly MappingPath[], root: SpecPath): Map<string, MappingPath> {
   const names = new Set(input.einsums.map((e) => e.name));
   const out = new Map<string, MappingPath>();
   for (const path of paths) {
@@ -81,6 +80,17 @@ function pathsByEinsum(input: ModelInput, paths: readonly MappingPath[]): Map<st
       );
     }
     out.set(path.einsum, path);
+  }
+  // AccelForge silently leaves such Einsums out of every total; here that is an error.
+  const missing = input.einsums.map((e) => e.name).filter((name) => !out.has(name));
+  if (missing.length > 0) {
+    const list = missing.join(', ');
+    throw new SpecErrorException(
+      specError('mapping', `The mapping has no !Compute node for Einsum${missing.length > 1 ? 's' : ''} ${list}, so ${missing.length > 1 ? 'they' : 'it'} would be left out of every total.`, {
+        path: root,
+        hint: `Add a branch ending in \`!Compute {einsum: ${missing[0]}, component: ...}\` (a !Sequential or !Pipeline lists one branch per Einsum), or run \`map\` to find a full mapping.`,
+      }),
+    );
   }
   return out;
 }

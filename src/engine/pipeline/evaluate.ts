@@ -3,7 +3,6 @@ import { failWith } from '../base/errors.js';
 import type { Result } from '../base/result.js';
 import { createDefaultRegistry, type ComponentModelRegistry } from '../components/index.js';
 import { evaluateMapping, type ModelResult } from '../model/index.js';
-import { checkMappingCoversWorkload } from './mapping-coverage.js';
 import { buildModelInput } from './model-input.js';
 import { prepareSpec, runStage, type PreparedSpec, type SpecInput } from './prepare.js';
 
@@ -29,7 +28,6 @@ export function evaluateSpecMapping(input: SpecInput, options: EvaluateOptions =
         hint: 'Add a `mapping:` section (a LoopTree), or run `map` to let the mapper find one.',
       });
     }
-    checkMappingCoversWorkload(evaluated, spec.mapping);
     return buildModelInput(evaluated, spec.mapping, registry);
   });
   if (!modelInput.ok) return modelInput;

@@ -1,5 +1,6 @@
 /**
- * The front half of every task: load the files, validate the tree, evaluate expressions.
+ * The front half of every task: load the files, validate the tree, evaluate expressions
+ * (including the tensor and rank-variable sets the mapper evaluates before its search).
  * Errors from any stage come back as SpecErrors positioned in the user's files.
  */
 import { specError, SpecErrorException, type SpecError } from '../base/errors.js';
@@ -8,6 +9,7 @@ import { evaluateSpec, type EvaluatedSpec, type LiteralTest } from '../evaluate/
 import type { FileSystem } from '../io/file-system.js';
 import { loadSpecFiles, type LoadedSpec } from '../spec/load/index.js';
 import { validateSpec, type Spec } from '../spec/schema/index.js';
+import { checkBeforeSearch } from './pre-search.js';
 
 export interface SpecInput {
   readonly fs: FileSystem;
@@ -37,7 +39,12 @@ export function prepareSpec(input: SpecInput): Result<PreparedSpec> {
   if (!validated.ok) return validated;
   const { loaded, spec } = validated.value;
   const isLiteral: LiteralTest = (dict, key) => loaded.sources.isQuoted(dict, key);
-  return runStage(loaded, () => ({ loaded, spec, evaluated: evaluateSpec(spec, isLiteral), isLiteral }));
+  return runStage(loaded, () => {
+    const evaluated = evaluateSpec(spec, isLiteral);
+    // Every task fails on the expressions the mapper would fail on, before any search.
+    checkBeforeSearch(evaluated);
+    return { loaded, spec, evaluated, isLiteral };
+  });
 }
 
 /**
