@@ -1,16 +1,11 @@
 /** AccelForge (Python, black box) on a regression case through scripts/oracle/run_case.py. */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { findExample, findPreset, type RegressionCase } from '../src/examples/index.js';
 
 const RUNNER = join(import.meta.dirname, '../scripts/oracle/run_case.py');
 
 export type AccelForgeTiming = { readonly seconds: number } | { readonly timeout: true } | { readonly error: string };
-
-/** True when `python3 -c "import accelforge"` works here. */
-export function accelForgeAvailable(): boolean {
-  return spawnSync('python3', ['-c', 'import accelforge'], { stdio: 'ignore' }).status === 0;
-}
 
 /** run_case.py's JSON for a case: same settings as ours (EDP or ENERGY, max_fused_loops 1, unfused = keep All). */
 export function oracleCase(c: RegressionCase): Record<string, unknown> {
@@ -27,9 +22,9 @@ export function oracleCase(c: RegressionCase): Record<string, unknown> {
 }
 
 /** AccelForge's own runtime (spec loading + mapping, single process; interpreter start-up excluded). */
-export function timeAccelForge(c: RegressionCase, timeoutSeconds: number): Promise<AccelForgeTiming> {
+export function timeAccelForge(python: string, c: RegressionCase, timeoutSeconds: number): Promise<AccelForgeTiming> {
   return new Promise((resolve) => {
-    const child = spawn('python3', [RUNNER, JSON.stringify(oracleCase(c))], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(python, [RUNNER, JSON.stringify(oracleCase(c))], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
