@@ -45,7 +45,7 @@ export function setField(root: RawMap, steps: readonly FieldStep[], value: RawVa
 
 function childKey(node: RawValue, step: FieldStep, text: string, path: SpecPath): string | number {
   if (step.kind === 'key') {
-    if (!isRawMap(node) || !(step.key in node)) failPath(text, `no field '${step.key}' at ${formatPath(path)}`, path);
+    if (!isRawMap(node) || !Object.hasOwn(node, step.key)) failPath(text, `no field '${step.key}' at ${formatPath(path)}`, path);
     return step.key;
   }
   if (!Array.isArray(node)) failPath(text, `${formatPath(path)} is not a list`, path);
