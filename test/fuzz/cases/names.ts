@@ -59,6 +59,18 @@ export const NAME_CASES: readonly FuzzCase[] = [
   ...['toString', '__proto__', 'constructor'].map((name) => nameCase('Jinja variable', '', name, jinjaVariable(name))),
   // An unknown name is an error (StrictUndefined), whatever JavaScript's objects happen to hold.
   ...['toString', '__proto__', 'constructor', 'valueOf'].map(undefinedJinja),
+  // A sweep's field path walks the raw tree: `__proto__` must not lead into Object.prototype.
+  ...['arch.__proto__.polluted', 'arch.nodes[0].__proto__.size', 'arch.constructor.prototype.x'].map(
+    (path): FuzzCase => ({
+      name: `names: sweep field path ${path}`,
+      base: 'simple-unmapped',
+      via: 'cli',
+      ops: ['sweep'],
+      variables: { N_EINSUMS: 1 },
+      cliArgs: ['--vary', `${path}=1,2`],
+      expect: { error: { messageIncludes: /no field|not a mapping|bad sweep field path/i, pos: { commandLine: true }, hintPresent: true } },
+    }),
+  ),
   inEinsumName('loop variable named constructor', '{% for constructor in [7] %}_{{ constructor }}{% endfor %}', { ok: true, outputIncludes: ['"Matmul0_7"'] }),
   inEinsumName('set variable named hasOwnProperty', '{% set hasOwnProperty = 7 %}_{{ hasOwnProperty }}', { ok: true, outputIncludes: ['"Matmul0_7"'] }),
 ];

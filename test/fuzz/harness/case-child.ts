@@ -16,11 +16,29 @@ export const SYMLINK_PREFIX = '@symlink ';
 
 type Flagged = Record<string, unknown>;
 
+/** The shared prototypes a hostile key path could write into, with the names they start with. */
+const PROTOTYPES: readonly object[] = [Object.prototype, Array.prototype, Function.prototype];
+const PRISTINE = PROTOTYPES.map((proto) => new Set(Object.getOwnPropertyNames(proto)));
+
+/** Names added to a shared prototype since start-up; they are removed so the next job starts clean. */
+function takePollution(): string[] {
+  const added: string[] = [];
+  PROTOTYPES.forEach((proto, i) => {
+    for (const name of Object.getOwnPropertyNames(proto)) {
+      if (PRISTINE[i]!.has(name)) continue;
+      added.push(name);
+      delete (proto as Record<string, unknown>)[name];
+    }
+  });
+  return added;
+}
+
 async function runJob(job: FuzzJob): Promise<CaseOutcome> {
   (globalThis as Flagged)[PWNED_FLAG] = undefined;
   const ops: OpOutcome[] = [];
   for (const op of job.ops) ops.push(job.via === 'cli' ? await runCliOp(job, op) : await runDesignOp(job, op));
-  return { ops, codeRan: (globalThis as Flagged)[PWNED_FLAG] !== undefined };
+  const polluted = takePollution();
+  return { ops, codeRan: (globalThis as Flagged)[PWNED_FLAG] !== undefined, ...(polluted.length > 0 ? { polluted } : {}) };
 }
 
 async function runDesignOp(job: FuzzJob, op: FuzzOp): Promise<OpOutcome> {

@@ -93,6 +93,8 @@ export interface CaseOutcome {
   readonly hang?: boolean;
   /** A JavaScript payload in the spec set the child's global flag. */
   readonly codeRan?: boolean;
+  /** Properties the job added to Object/Array/Function.prototype (prototype pollution). */
+  readonly polluted?: readonly string[];
 }
 
 /** A case made concrete: files, the spec order, and the blamed position resolved to line/col. */

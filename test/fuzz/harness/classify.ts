@@ -16,6 +16,7 @@ export function classify(fuzzCase: FuzzCase, built: BuiltCase, outcome: CaseOutc
   if (outcome.hang) return ['hang: no answer within the time limit'];
   const problems: string[] = [];
   if (outcome.codeRan) problems.push('code execution: a JavaScript payload in the spec ran');
+  if (outcome.polluted) problems.push(`prototype pollution: the job added ${outcome.polluted.join(', ')} to a shared prototype`);
   for (const op of outcome.ops) {
     if (op.crash) problems.push(`crash in ${op.op}: ${op.crash}`);
     const internal = op.errors.find((e) => /internal error/i.test(e.message));
