@@ -64,6 +64,8 @@ export interface ClientHooks {
   limitsMs?: Partial<Record<Channel, number | null>>;
   /** Overrides SUPERSEDE_AFTER_MS. */
   supersedeAfterMs?: number;
+  /** Overrides MAP_GRACE_MS. */
+  mapGraceMs?: number;
 }
 
 /**
@@ -86,6 +88,12 @@ export const CALL_LIMITS_MS: Readonly<Record<Channel, number | null>> = {
  * would otherwise wait behind it.
  */
 export const SUPERSEDE_AFTER_MS = 1_500;
+
+/**
+ * A map carries its own time limit, which the engine checks inside every long loop; a map whose
+ * worker has not answered this long after that limit is hung, and ends like any call past its limit.
+ */
+export const MAP_GRACE_MS = 60_000;
 const SUPERSEDING: ReadonlySet<Channel> = new Set(['check', 'point']);
 
 const CALL_NAMES: Readonly<Record<Channel, string>> = {
@@ -93,7 +101,7 @@ const CALL_NAMES: Readonly<Record<Channel, string>> = {
   assist: 'an editor hint',
   point: 'a Pareto point evaluation',
   import: 'a Timeloop import',
-  run: 'a run',
+  run: 'a mapper run',
   sweep: 'a sweep',
 };
 
@@ -166,7 +174,7 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
   };
 
   /** `newestWins` false: concurrent calls on the lane all deliver (hover and completion overlap). */
-  function call<T>(channel: Channel, invoke: (t: EngineTransport) => Promise<T>, newestWins = true): Promise<CallOutcome<T>> {
+  function call<T>(channel: Channel, invoke: (t: EngineTransport) => Promise<T>, newestWins = true, limitMs = limits[channel]): Promise<CallOutcome<T>> {
     const lane = lanes[channel];
     if (newestWins) supersedeSlowCalls(channel);
     const generation = newestWins ? ++lane.generation : lane.generation;
@@ -178,7 +186,6 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
         resolve(outcome);
       };
       lane.pending.set(settle, Date.now());
-      const limitMs = limits[channel];
       if (limitMs !== null) timer = setTimeout(() => timeOut(channel, settle, limitMs), limitMs);
       let promise: Promise<T>;
       try {
@@ -203,13 +210,15 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
     },
     evaluateDesign: (design) => call('run', (t) => t.api.evaluateDesign(design)),
     mapDesign: (design, options, onEvent) => {
-      if (onEvent === undefined) return call('run', (t) => t.api.mapDesign(design, options));
+      const seconds = options.timeLimitSeconds;
+      const limitMs = seconds !== undefined && Number.isFinite(seconds) ? seconds * 1000 + (hooks.mapGraceMs ?? MAP_GRACE_MS) : null;
+      if (onEvent === undefined) return call('run', (t) => t.api.mapDesign(design, options), true, limitMs);
       // call() takes the next generation; events of a stale or cancelled run are dropped.
       const generation = lanes.run.generation + 1;
       const forward: MapProgressListener = (event) => {
         if (lanes.run.generation === generation) onEvent(event);
       };
-      return call('run', (t) => t.api.mapDesign(design, options, forward));
+      return call('run', (t) => t.api.mapDesign(design, options, forward), true, limitMs);
     },
     evaluatePoint: (design, mappingYaml) => call('point', (t) => t.api.evaluatePoint(design, mappingYaml)),
     hover: (cursor) => call('assist', (t) => t.api.hover(withCheck(cursor, lastCheck)), false),

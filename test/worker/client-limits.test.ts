@@ -130,4 +130,17 @@ describe('engine call limits', () => {
     expect(notices).toEqual([]);
     expect(workers.terminated).toEqual([]);
   });
+
+  it('ends a map its worker never answers a grace period after the map\'s own time limit; a map without one has no limit', async () => {
+    const workers = fakeWorkers([0, 1]);
+    const notices: string[] = [];
+    const client = createEngineClient(workers.factory, { onNotice: (m) => notices.push(m), mapGraceMs: 20 });
+    expect(await client.mapDesign(DESIGN, { timeLimitSeconds: 0.02 }, () => {})).toEqual({ status: 'crashed', message: 'the engine did not answer a mapper run within 0.04 s' });
+    expect(notices).toEqual(['The engine did not answer a mapper run within 0.04 s and was restarted.']);
+    const unlimited = client.mapDesign(DESIGN, {});
+    const settled = await Promise.race([unlimited.then(() => 'settled'), sleep(100).then(() => 'still running')]);
+    expect(settled).toBe('still running');
+    client.cancel('run');
+    expect(await unlimited).toEqual({ status: 'cancelled' });
+  });
 });
