@@ -18,6 +18,8 @@ const INCLUDE_BUDGET =
   'A/B: includes are not budgeted: include() in a loop of 2000, or a 20-level fan-out of two includes each, re-reads and re-renders files for minutes (the 1,000,000-tag budget does not bound it)';
 const SWEEP_VALUES = 'B: a sweep value that overflows to Infinity (M=1e400) is accepted and fails later as "no bound"';
 const TILE_SHAPES = 'NEW (unowned): a mapping tile_shape that is fractional (0.5) or beyond the rank size (1e300) is reported as "missing loop with tile_shape 1" at the Compute';
+const ACTION_NAMES =
+  "NEW (unowned): check does not cost components, so a misnamed Compute action ('frobnicate') passes check; evaluate then says 'no compute energy/throughput given' without naming the unknown action";
 const NEW_POSITIONS = 'NEW (unowned): a projection naming an unknown rank variable is blamed on the Einsum, not the name';
 const NEW_CHECKS =
   'NEW (unowned): missing validation: an Einsum without an output tensor is accepted; a rank bound naming an undefined variable reads as "no bound"; a mapping loop over an unknown rank variable reads as a missing loop';
@@ -41,6 +43,7 @@ const BY_CAUSE: Readonly<Record<string, readonly string[]>> = {
   [INCLUDE_BUDGET]: ['resources: include() in a loop of 2000', 'resources: include fan-out of 2^20 loads'],
   [SWEEP_VALUES]: ['resources: sweep value 1e400 (infinite)'],
   [TILE_SHAPES]: ['structure: mapping tile_shape 0.5', 'structure: mapping tile_shape beyond the rank size'],
+  [ACTION_NAMES]: ['structure: Compute action misnamed'],
   [NEW_POSITIONS]: ['structure: projection names an unknown rank variable'],
   [NEW_CHECKS]: ['structure: Einsum without output', 'numeric: rank m bound = Mrows', 'structure: mapping loops over an unknown rank variable'],
 };

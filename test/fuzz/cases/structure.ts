@@ -114,5 +114,6 @@ export const STRUCTURE_CASES: readonly FuzzCase[] = [
   spec('mapping tile_shape -1', 'rank_variable: m\n    tile_shape: 1', 'rank_variable: m\n    tile_shape: -1', error('tile_shape', { at: '-1' }), ['evaluate']),
   spec('mapping tile_shape 0.5', 'rank_variable: m\n    tile_shape: 1', 'rank_variable: m\n    tile_shape: 0.5', error('tile_shape', { at: '0.5' }), ['evaluate']),
   spec('mapping tile_shape beyond the rank size', 'rank_variable: m\n    tile_shape: 1', 'rank_variable: m\n    tile_shape: 1e300', error('tile_shape', { at: '1e300' }), ['evaluate']),
+  spec('Compute action misnamed', '{name: compute, energy: 1, throughput: 1}', '{name: frobnicate, energy: 1, throughput: 1}', error('frobnicate', { at: 'frobnicate' })),
   spec('projection names an unknown rank variable', 'projection: [m, n0]', 'projection: [m, q7]', error('q7', { at: 'q7' })),
 ];
