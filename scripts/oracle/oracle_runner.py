@@ -61,6 +61,10 @@ def accelforge_version():
                  "that scripts/oracle/install.sh prints (docs/oracle.md)")
 
 
+# Every generator imports this module first: fail early under an interpreter without the oracle.
+accelforge_version()
+
+
 def run_all(cases, path, meta, timeout_s, force=False, describe=None):
     """Run cases (dicts for run_case.py) smallest first, updating the fixture at path."""
     data = load_fixture(path)
