@@ -131,6 +131,13 @@ export function applyLink(store: ExplorerStore, hash: string, bundled: SyncEnv['
   return null;
 }
 
+/** The Recent list with the design showing now put first (unchanged when nothing is showing). */
+export function recentWithShown(store: ExplorerStore, bundled: SyncEnv['bundled'], now = Date.now()): readonly RecentDesign[] {
+  const state = store.getState();
+  if (state.specFiles.length === 0) return state.recentDesigns;
+  return withRecent(state.recentDesigns, recentEntry(state, bundled, now));
+}
+
 /** Shows a Recent design; the one showing goes to Recent first, so switching back and forth loses nothing. */
 export function restoreRecentDesign(store: ExplorerStore, entry: RecentDesign, bundled: SyncEnv['bundled'], now = Date.now()): void {
   const decoded = decodeShareFragment(entry.fragment);
@@ -138,11 +145,5 @@ export function restoreRecentDesign(store: ExplorerStore, entry: RecentDesign, b
     store.getState().addNotice(`That recent design could not be restored: ${decoded.message}`);
     return;
   }
-  const state = store.getState();
-  const shown = recentEntry(state, bundled, now);
-  store.setState({
-    ...applySharePayload(decoded.payload, bundled),
-    linkRun: null,
-    recentDesigns: shown.fragment === entry.fragment ? state.recentDesigns : withRecent(state.recentDesigns, shown),
-  });
+  store.setState({ ...applySharePayload(decoded.payload, bundled), linkRun: null, recentDesigns: recentWithShown(store, bundled, now) });
 }

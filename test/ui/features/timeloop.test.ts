@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { specError } from '../../../src/engine/base/errors.js';
 import { looksLikeTimeloop } from '../../../src/ui/features/timeloop/detect.js';
-import { importTimeloop } from '../../../src/ui/features/timeloop/import-timeloop.js';
+import { IMPORT_SHOWN_NOTICE, importTimeloop } from '../../../src/ui/features/timeloop/import-timeloop.js';
+import { restoreRecentDesign } from '../../../src/ui/store/sync.js';
 import { IMPORTED_SPEC_PATH } from '../../../src/ui/store/import-slice.js';
 import { createExplorerStore } from '../../../src/ui/store/store.js';
 import type { CallOutcome } from '../../../src/worker/client.js';
@@ -55,6 +56,11 @@ describe('importTimeloop', () => {
     expect(state.activeFile).toBe(IMPORTED_SPEC_PATH);
     expect(state.variables).toEqual({});
     expect(state.timeloopReport).toEqual({ report, sources: ['arch.yaml'] });
+    // The replaced design is one click away in Recent.
+    expect(state.notices).toEqual([IMPORT_SHOWN_NOTICE]);
+    expect(state.recentDesigns.map((d) => d.name)).toEqual(['a.yaml']);
+    restoreRecentDesign(store, state.recentDesigns[0]!, {});
+    expect([store.getState().files['a.yaml'], store.getState().specFiles, store.getState().variables]).toEqual(['arch: {}', ['a.yaml'], { X: 1 }]);
   });
 
   it('puts conversion errors in the error list and keeps the design', async () => {

@@ -2,12 +2,17 @@
 import type { EngineClient } from '../../../worker/client.js';
 import type { TimeloopFile } from '../../../worker/protocol.js';
 import type { ExplorerStore } from '../../store/store.js';
+import { recentWithShown } from '../../store/sync.js';
+import { BUNDLED_FILES } from '../examples/bundle.js';
 
-/** Returns true when the converted spec was loaded. */
+export const IMPORT_SHOWN_NOTICE = 'Showing the converted Timeloop design. Your previous design is saved in Recent.';
+
+/** Returns true when the converted spec was loaded; the design it replaces goes to Recent. */
 export async function importTimeloop(
   store: ExplorerStore,
   client: Pick<EngineClient, 'convertTimeloop'>,
   files: readonly TimeloopFile[],
+  bundled: Readonly<Record<string, string>> = BUNDLED_FILES,
 ): Promise<boolean> {
   if (files.length === 0) return false;
   const outcome = await client.convertTimeloop(files);
@@ -21,7 +26,12 @@ export async function importTimeloop(
     actions.setImportErrors(errors);
     return false;
   }
+  const kept = recentWithShown(store, bundled);
   actions.loadImportedDesign(yaml, { report, sources: files.map((f) => f.path) });
+  if (kept !== actions.recentDesigns) {
+    actions.setRecentDesigns(kept);
+    actions.addNotice(IMPORT_SHOWN_NOTICE);
+  }
   return true;
 }
 
