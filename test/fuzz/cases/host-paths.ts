@@ -5,7 +5,7 @@
  * `--allow-read`, and the canary must never appear in any output. In memory (the page), the
  * same paths are simply not there.
  */
-import type { Expected, FuzzCase } from '../harness/case-types.js';
+import type { Expected, FuzzCase, Mutation } from '../harness/case-types.js';
 import { CANARY } from '../harness/classify.js';
 
 const NAME_LINE = '- name: Matmul{{i}}';
@@ -14,30 +14,19 @@ function refused(at: string, also: RegExp = /allow-read/i): Expected {
   return { error: { messageIncludes: also, pos: { file: 'workload.yaml', at, col: 'any' }, hintPresent: true } };
 }
 
+/** One edit of the simple example's workload, checked through the CLI on disk. */
+function onDisk(name: string, mutation: Mutation, expect: Expected, extra: Partial<FuzzCase> = {}): FuzzCase {
+  return { name: `host path: ${name}`, base: 'simple', via: 'cli', ops: ['check'], mutations: [mutation], expect, ...extra };
+}
+
 /** The Einsum names of the simple example get `call`'s output appended, where `check` prints them. */
 function inName(name: string, call: string, expect: Expected = refused(call), extra: Partial<FuzzCase> = {}): FuzzCase {
-  return {
-    name: `host path: ${name}`,
-    base: 'simple',
-    via: 'cli',
-    ops: ['check'],
-    mutations: [{ file: 'workload.yaml', find: NAME_LINE, replace: `- name: Matmul{{i}}{{ ${call} }}` }],
-    expect,
-    ...extra,
-  };
+  return onDisk(name, { file: 'workload.yaml', find: NAME_LINE, replace: `- name: Matmul{{i}}{{ ${call} }}` }, expect, extra);
 }
 
 /** A statement on the first line of the workload file. */
-function firstLine(name: string, statement: string, expect: Expected = refused(statement), extra: Partial<FuzzCase> = {}): FuzzCase {
-  return {
-    name: `host path: ${name}`,
-    base: 'simple',
-    via: 'cli',
-    ops: ['check'],
-    mutations: [{ file: 'workload.yaml', prepend: `${statement}\n` }],
-    expect,
-    ...extra,
-  };
+function firstLine(name: string, statement: string, expect: Expected = refused(statement)): FuzzCase {
+  return onDisk(name, { file: 'workload.yaml', prepend: `${statement}\n` }, expect);
 }
 
 const text = (path: string): string => `include_text("${path}")`;
@@ -66,24 +55,12 @@ export const HOST_PATH_CASES: readonly FuzzCase[] = [
   firstLine('include_all outside the root', '{% set X = include_all("$OUTSIDE/*.yaml") %}'),
   firstLine('add_to_path("/") then a relative read', '{{ add_to_path("/") }}{% set X = include_text("etc/passwd") %}', refused('add_to_path')),
   firstLine('add_to_path outside then a relative read', '{{ add_to_path("$OUTSIDE") }}{% set X = include_text("canary.txt") %}', refused('add_to_path')),
-  {
-    name: 'host path: !include outside the root',
-    base: 'simple',
-    via: 'cli',
-    ops: ['check'],
-    mutations: [{ file: 'workload.yaml', append: '\nvariables: !include ../outside/canary.yaml\n' }],
-    expect: refused('!include'),
-  },
-  {
-    name: 'host path: --allow-read lets the canary folder in',
-    // No mapping: the Einsums are renamed, and a mapping must name each one.
+  onDisk('!include outside the root', { file: 'workload.yaml', append: '\nvariables: !include ../outside/canary.yaml\n' }, refused('!include')),
+  // No mapping: the Einsums are renamed, and a mapping must name each one.
+  inName('--allow-read lets the canary folder in', text('$OUTSIDE/canary.txt'), { ok: true, outputIncludes: [CANARY] }, {
     base: 'simple-unmapped',
-    via: 'cli',
-    ops: ['check'],
     cliArgs: ['--allow-read', '$OUTSIDE'],
-    mutations: [{ file: 'workload.yaml', find: NAME_LINE, replace: `- name: Matmul{{i}}{{ ${text('$OUTSIDE/canary.txt')} }}` }],
-    expect: { ok: true, outputIncludes: [CANARY] },
-  },
+  }),
   // In memory (the page and the worker) nothing outside the design exists.
   {
     name: 'host path: in memory, include_text of /etc/passwd',

@@ -47,6 +47,19 @@ function includeFanOut(depth: number): Record<string, string> {
   return files;
 }
 
+/** The CLI's sweep verb on the simple example: a bad `--vary` is a command-line error. */
+function sweep(name: string, cliArgs: readonly string[], refused: RegExp): FuzzCase {
+  return {
+    name: `resources: ${name}`,
+    base: 'simple',
+    via: 'cli',
+    ops: ['sweep'],
+    variables: { N_EINSUMS: 1 },
+    cliArgs,
+    expect: { error: { messageIncludes: refused, pos: { commandLine: true }, hintPresent: true } },
+  };
+}
+
 export const RESOURCE_CASES: readonly FuzzCase[] = [
   {
     name: 'resources: YAML alias bomb (10^9 leaves)',
@@ -93,33 +106,9 @@ export const RESOURCE_CASES: readonly FuzzCase[] = [
     ops: ['check', 'map'],
     expect: { okOrError: { messageIncludes: /large|rank|limit|time|size/i, pos: { file: 'workload.yaml', line: [8, 10, 18] }, hintPresent: true } },
   },
-  {
-    name: 'resources: sweep of 10^9 points',
-    base: 'simple',
-    via: 'cli',
-    ops: ['sweep'],
-    variables: { N_EINSUMS: 1 },
-    cliArgs: ['--vary', 'M=lin:1:1e9:1e9'],
-    expect: { error: { messageIncludes: /points|too many|limit/i, pos: { commandLine: true }, hintPresent: true } },
-  },
-  {
-    name: 'resources: sweep of 10^5 x 10^5 points',
-    base: 'simple',
-    via: 'cli',
-    ops: ['sweep'],
-    variables: { N_EINSUMS: 1 },
-    cliArgs: ['--vary', 'M=lin:1:100000:100000', '--vary', 'KN=lin:1:100000:100000'],
-    expect: { error: { messageIncludes: /points|too many|limit/i, pos: { commandLine: true }, hintPresent: true } },
-  },
-  {
-    name: 'resources: sweep value 1e400 (infinite)',
-    base: 'simple',
-    via: 'cli',
-    ops: ['sweep'],
-    variables: { N_EINSUMS: 1 },
-    cliArgs: ['--vary', 'M=1e400'],
-    expect: { error: { messageIncludes: /1e400|finite|infinit|number/i, pos: { commandLine: true }, hintPresent: true } },
-  },
+  sweep('sweep of 10^9 points', ['--vary', 'M=lin:1:1e9:1e9'], /points|too many|limit/i),
+  sweep('sweep of 10^5 x 10^5 points', ['--vary', 'M=lin:1:100000:100000', '--vary', 'KN=lin:1:100000:100000'], /points|too many|limit/i),
+  sweep('sweep value 1e400 (infinite)', ['--vary', 'M=1e400'], /1e400|finite|infinit|number/i),
   {
     name: 'resources: components --json keeps infinite throughput',
     base: 'simple',
