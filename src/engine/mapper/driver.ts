@@ -4,7 +4,7 @@ import { err, ok, type Result } from '../base/result.js';
 import type { LatencyEvaluator } from '../model/index.js';
 import { positionError, prepareSpec, runStage, type SpecInput } from '../pipeline/prepare.js';
 import type { MapperEventHandler } from './events.js';
-import { announceTemplates, einsumFrontOf, finishMap, finishStopped, holdFront, planMap, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
+import { announceTemplates, einsumFrontOf, finishMap, finishStopped, holdFront, planMap, simplestFirst, templateDone, type MapOptions, type MapPlan, type MapResult } from './map-spec.js';
 import { runTemplateJob } from './tile-search.js';
 import { MappingStopped, type StopSignal } from './stop-check.js';
 import { MemoryLimitExceeded, memoryLimitError } from './memory-budget.js';
@@ -15,7 +15,8 @@ export type { StopSignal };
 
 /**
  * Runs template jobs (in any order, on any number of workers) and reports each front as it
- * finishes. Resolves when every job is done; rejects when stopped or when a job fails.
+ * finishes. Resolves when every job is done, or when `signal.draining` and no job is running;
+ * rejects when `signal.aborted` or when a job fails.
  */
 export type JobRunner = (jobs: readonly TemplateJob[], onJobDone: (front: TemplateFront) => void, signal: StopSignal) => Promise<void>;
 
@@ -28,9 +29,11 @@ export interface DriverOptions extends MapOptions {
 export function inProcessRunner(evaluateLatency?: LatencyEvaluator): JobRunner {
   return async (jobs, onJobDone, signal) => {
     const memo = new TemplateMemo();
+    // In this thread the search itself stops as soon as the executor should drain.
+    const stop: StopSignal = { get aborted(): boolean { return signal.aborted || signal.draining === true; } };
     for (const job of jobs) {
-      if (signal.aborted) throw new MappingStopped();
-      const front = runTemplateJob(job, { ...(evaluateLatency ? { evaluateLatency } : {}), signal, memo });
+      if (stop.aborted) throw new MappingStopped();
+      const front = runTemplateJob(job, { ...(evaluateLatency ? { evaluateLatency } : {}), signal: stop, memo });
       onJobDone(front);
       if (front.stopped) throw new MappingStopped();
       await nextMacrotask();
@@ -68,19 +71,30 @@ async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHan
   const einsumName = new Map(plan.prepared.evaluated.workload.einsums.map((e) => [e.index, e.name]));
   announceTemplates(plan, onEvent);
   const fronts = new Map<number, TemplateFront>();
+  // At the time limit executors drain: running jobs stop at their deadline and hand back their rows.
+  const signal: StopSignal = {
+    get aborted(): boolean {
+      return plan.drainSignal.aborted;
+    },
+    get draining(): boolean {
+      return plan.signal.aborted;
+    },
+  };
   try {
-    await runJobs(scheduleOrder(plan.jobs), (front) => {
+    const order = Number.isFinite(plan.timeLimitSeconds) ? simplestFirst(plan.jobs, scheduleOrder) : scheduleOrder(plan.jobs);
+    await runJobs(order, (front) => {
       holdFront(plan, front);
       fronts.set(front.jobId, front);
       onEvent(templateDone(einsumName.get(front.einsumIndex) ?? '', front));
-    }, plan.signal);
+    }, signal);
   } catch (error) {
     if (error instanceof MemoryLimitExceeded) return err(positionError(plan.prepared.loaded, new SpecErrorException(memoryLimitError(error))));
     if (plan.signal.aborted || error instanceof MappingStopped) return ok({ done: fronts, stopped: true });
     const message = error instanceof Error ? error.message : String(error);
     return err(specError('mapper', `a mapper worker failed: ${message}`, { hint: 'Retry with --workers 1 (in-process) to see whether the spec or the worker is at fault.' }));
   }
-  return ok({ done: fronts, stopped: plan.signal.aborted && fronts.size < plan.jobs.length });
+  const partial = [...fronts.values()].some((front) => front.stopped);
+  return ok({ done: fronts, stopped: partial || (plan.signal.aborted && fronts.size < plan.jobs.length) });
 }
 
 /** Per-Einsum fronts from the template fronts in template order (never completion order), then the join. */

@@ -96,8 +96,10 @@ export interface MapPlan {
   readonly evaluateLatency: LatencyEvaluator;
   /** True once the caller cancels or the time limit passes: the template search stops. */
   readonly signal: StopSignal;
-  /** True once the caller cancels or the time limit's grace passes: the join stops. */
-  readonly joinSignal: StopSignal;
+  /** True once the caller cancels or the time limit's grace passes: job executors stop waiting. */
+  readonly drainSignal: StopSignal;
+  /** The stop signal of a join starting now (it may run a short grace past the time limit). */
+  readonly joinSignal: () => StopSignal;
   readonly cancelled: () => boolean;
   readonly now: () => number;
   readonly start: number;
@@ -136,11 +138,12 @@ export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
   // One template's search runs in one worker: the per-process limit applies to it when set.
   const perProcess = spec.mapper.memory_limit_per_process;
   const memoryLimitBytes = Math.min(memory.limitBytes, Number.isFinite(perProcess) ? perProcess : Infinity);
-  const jobs = made.map((job) => ({ ...job, memoryLimitBytes, ...(resourceUsage ? { resourceUsage } : {}) }));
+  const deadline = clock.deadline !== undefined ? { deadline: clock.deadline } : {};
+  const jobs = made.map((job) => ({ ...job, memoryLimitBytes, ...deadline, ...(resourceUsage ? { resourceUsage } : {}) }));
   checkUsageLevels(jobs);
   const usage = resourceUsage ? usageTracking(jobs) : undefined;
   const { now, start, cancelled, limitSeconds: timeLimitSeconds } = clock;
-  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal: clock.search, joinSignal: clock.join, cancelled, now, start, timeLimitSeconds, memory, ...(usage ? { usage } : {}) };
+  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal: clock.search, drainSignal: clock.drain, joinSignal: clock.join, cancelled, now, start, timeLimitSeconds, memory, ...(usage ? { usage } : {}) };
 }
 
 function usageTracking(jobs: readonly TemplateJob[]): UsageTracking {
@@ -165,25 +168,49 @@ function mapPrepared(prepared: PreparedSpec, options: MapOptions, onEvent: Mappe
   // Every count first, so progress knows the whole run from the start.
   announceTemplates(plan, onEvent);
   const memo = new TemplateMemo();
-  let stopped = false;
-  for (const einsum of prepared.evaluated.workload.einsums) {
-    const mine = jobs.filter((j) => j.einsumIndex === einsum.index);
-    const done: TemplateFront[] = [];
-    for (const job of mine) {
-      if ((stopped = signal.aborted)) break;
-      const front = runTemplateJob(job, { evaluateLatency, signal, memo });
-      holdFront(plan, front);
-      templateFronts.set(job.id, front);
-      done.push(front);
-      onEvent(templateDone(einsum.name, front));
-      if ((stopped = front.stopped === true)) break;
-    }
-    if (stopped) return finishStopped(plan, templateFronts, onEvent);
-    const front = einsumFrontOf(plan, einsum, done, onEvent);
-    if (!front.ok) return front;
-    fronts.push(front.value);
+  const einsums = prepared.evaluated.workload.einsums;
+  const left = new Map(einsums.map((e) => [e.index, jobs.filter((j) => j.einsumIndex === e.index).length]));
+  const byIndex = new Map<number, EinsumFront>();
+  // An Einsum without templates cannot be mapped: say so before searching the others.
+  for (const einsum of einsums) {
+    if (left.get(einsum.index) !== 0) continue;
+    const none = einsumFrontOf(plan, einsum, [], onEvent);
+    if (!none.ok) return none;
   }
-  return finishMap(plan, fronts, templateFronts, onEvent);
+  // Jobs come in workload and template order; under a time limit each Einsum's simplest goes first.
+  const order = Number.isFinite(plan.timeLimitSeconds) ? simplestFirst(jobs, (rest) => rest) : jobs;
+  for (const job of order) {
+    if (signal.aborted) return finishStopped(plan, templateFronts, onEvent);
+    const front = runTemplateJob(job, { evaluateLatency, signal, memo });
+    holdFront(plan, front);
+    templateFronts.set(job.id, front);
+    onEvent(templateDone(job.einsum, front));
+    if (front.stopped) return finishStopped(plan, templateFronts, onEvent);
+    const remaining = left.get(job.einsumIndex)! - 1;
+    left.set(job.einsumIndex, remaining);
+    if (remaining > 0) continue;
+    const einsum = einsums.find((e) => e.index === job.einsumIndex)!;
+    const done = jobs.filter((j) => j.einsumIndex === einsum.index).map((j) => templateFronts.get(j.id)!);
+    const einsumFront = einsumFrontOf(plan, einsum, done, onEvent);
+    if (!einsumFront.ok) return einsumFront;
+    byIndex.set(einsum.index, einsumFront.value);
+  }
+  return finishMap(plan, einsums.map((e) => byIndex.get(e.index)!), templateFronts, onEvent);
+}
+
+/**
+ * Under a time limit the simplest template (fewest nodes) of every Einsum runs first, so a
+ * complete mapping exists as early as possible; `orderRest` orders the other templates.
+ */
+export function simplestFirst(jobs: readonly TemplateJob[], orderRest: (rest: readonly TemplateJob[]) => readonly TemplateJob[]): TemplateJob[] {
+  const simplest = new Map<number, TemplateJob>();
+  for (const job of jobs) {
+    const best = simplest.get(job.einsumIndex);
+    if (!best || job.nodes.length < best.nodes.length || (job.nodes.length === best.nodes.length && job.id < best.id)) simplest.set(job.einsumIndex, job);
+  }
+  const first = [...simplest.values()].sort((a, b) => a.einsumIndex - b.einsumIndex);
+  const chosen = new Set(first);
+  return [...first, ...orderRest(jobs.filter((job) => !chosen.has(job)))];
 }
 
 /**
@@ -230,11 +257,11 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
   for (const front of templateFronts.values()) evaluatedCount += front.evaluated;
   let joined: FrontRow[];
   try {
-    const all = joinAll(plan, fronts, new StopCheck(plan.joinSignal).tick, onEvent);
+    const all = joinAll(plan, fronts, new StopCheck(plan.joinSignal()).tick, onEvent);
     if (!all.ok) return all;
     joined = all.value;
   } catch (error) {
-    if (error instanceof MappingStopped) throw new SpecErrorException(stoppedError(plan.cancelled(), plan.timeLimitSeconds, `while joining the Einsums' fronts (the join may run ${JOIN_GRACE_SECONDS} s past the limit)`));
+    if (error instanceof MappingStopped) throw new SpecErrorException(stoppedError(plan.cancelled(), plan.timeLimitSeconds, `while joining the Einsums' fronts (a join may run ${JOIN_GRACE_SECONDS} s past the limit)`));
     if (error instanceof MemoryLimitExceeded) throw new SpecErrorException(memoryLimitError(error));
     throw error;
   }

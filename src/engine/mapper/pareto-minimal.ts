@@ -6,7 +6,7 @@ const MAX_FRONT = 1500;
  * Rows of `members` not dominated by another member (≤ in every column, < in one); of equal
  * rows the first is kept. Sort-filter-skyline: after sorting by the column sum, a row can only
  * be dominated by rows before it. Gives up (keeps every member) when pruning proves futile.
- * `poll` is called once per member (a StopCheck tick).
+ * `poll` is called once per member and per 64 comparisons (a StopCheck tick).
  */
 export function paretoMinimal(values: Float64Array, width: number, members: readonly number[], poll?: () => void): number[] {
   if (width === 0) return members.length > 0 ? [members[0]!] : [];
@@ -24,7 +24,10 @@ export function paretoMinimal(values: Float64Array, width: number, members: read
     poll?.();
     const r = order[k]!;
     let dominated = false;
-    for (const f of front) {
+    for (let j = 0; j < front.length; j++) {
+      const f = front[j]!;
+      // A row meets up to MAX_FRONT others: count every 64 comparisons as a step too.
+      if ((j & 63) === 63) poll?.();
       if (weaklyDominates(values, width, f, r)) {
         dominated = true;
         break;

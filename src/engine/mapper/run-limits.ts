@@ -10,7 +10,7 @@ import type { TemplateJob } from './types.js';
 /** Tiles and trip counts live in Int32Arrays, so no rank variable may have more values. */
 export const MAX_MAPPER_RANK_SIZE = 2 ** 31 - 1;
 
-/** After the time limit, joining and evaluating the fronts found so far may take this long. */
+/** After the time limit, running jobs may hand back their rows, and the join may run, this long each. */
 export const JOIN_GRACE_SECONDS = 1;
 
 /** The run's clock: when the search must stop, and when the join of its results must. */
@@ -23,8 +23,12 @@ export interface RunClock {
   readonly cancelled: () => boolean;
   /** True once cancelled or past the time limit. */
   readonly search: StopSignal;
-  /** True once cancelled or past the time limit plus JOIN_GRACE_SECONDS. */
-  readonly join: StopSignal;
+  /** True once cancelled or past the time limit plus JOIN_GRACE_SECONDS: job executors stop waiting for running jobs. */
+  readonly drain: StopSignal;
+  /** A signal for a join starting now: true once cancelled or JOIN_GRACE_SECONDS past the later of now and the limit. */
+  readonly join: () => StopSignal;
+  /** The time limit as a `Date.now()` time, for workers; absent without a limit or with a custom clock. */
+  readonly deadline?: number;
 }
 
 export interface ClockOptions {
@@ -45,7 +49,10 @@ export function runClock(options: ClockOptions, specLimitSeconds: number): RunCl
   const deadline = (options.startedAt ?? start) + Math.min(limitSeconds, 1e9) * 1000;
   const cancelled = (): boolean => options.signal?.aborted ?? false;
   const passed = (ms: number): StopSignal => ({ get aborted(): boolean { return cancelled() || now() > ms; } });
-  return { now, start, limitSeconds, cancelled, search: passed(deadline), join: passed(deadline + JOIN_GRACE_SECONDS * 1000) };
+  const wallDeadline = options.now === undefined && Number.isFinite(limitSeconds) ? { deadline } : {};
+  const grace = JOIN_GRACE_SECONDS * 1000;
+  const join = (): StopSignal => passed(Math.max(deadline, now()) + grace);
+  return { now, start, limitSeconds, cancelled, search: passed(deadline), drain: passed(deadline + grace), join, ...wallDeadline };
 }
 
 /** The warning of a run whose search the time limit cut short. */

@@ -6,6 +6,16 @@
 /** Any AbortSignal-like object; the mapper's own one also turns true at the time limit. */
 export interface StopSignal {
   readonly aborted: boolean;
+  /**
+   * Job executors only: the time limit has passed, so start no new job, but let running ones
+   * hand back what they found (they stop at `TemplateJob.deadline`) until `aborted`.
+   */
+  readonly draining?: boolean;
+}
+
+/** A signal that turns true once `Date.now()` passes `deadline` (how workers see the time limit). */
+export function deadlineSignal(deadline: number): StopSignal {
+  return { get aborted(): boolean { return Date.now() > deadline; } };
 }
 
 /** Thrown when the caller's signal (cancel or time limit) stops the search. */

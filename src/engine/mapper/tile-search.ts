@@ -12,7 +12,7 @@ import { bestUsageLevel } from './usage-levels.js';
 import { templateKey, type TemplateMemo } from './template-memo.js';
 import { reservationLayout, rowReservations } from './reservations.js';
 import { paretoMinimal } from './pareto-minimal.js';
-import { MappingStopped, StopCheck, type StopSignal } from './stop-check.js';
+import { deadlineSignal, MappingStopped, StopCheck, type StopSignal } from './stop-check.js';
 import { MemoryBudget, MemoryLimitExceeded } from './memory-budget.js';
 import type { PruneCounts, TemplateFront, TemplateJob } from './types.js';
 
@@ -170,7 +170,8 @@ function bestUsageKey(job: TemplateJob, chains: readonly RankChains[], nLoops: n
  * minimum, or else the best available usage, docs/mapper.md §3.4).
  */
 export function runTemplateJob(job: TemplateJob, context: TileSearchContext = {}): TemplateFront {
-  const stop = new StopCheck(context.signal);
+  // Workers get no signal: the job carries the time limit.
+  const stop = new StopCheck(context.signal ?? (job.deadline !== undefined ? deadlineSignal(job.deadline) : undefined));
   const budget = new MemoryBudget(job.memoryLimitBytes ?? Infinity);
   const nLoops = job.nodes.filter((n) => n.kind !== 'storage').length;
   let chains: RankChains[];

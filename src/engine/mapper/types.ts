@@ -65,6 +65,8 @@ export interface TemplateJob {
   readonly maxFusedLoopsPerRankVariable: number;
   /** Bytes the search of this one template may hold (memory-budget.ts); default: no limit. */
   readonly memoryLimitBytes?: number;
+  /** The run's time limit as a `Date.now()` time: a search without a signal stops there. */
+  readonly deadline?: number;
 }
 
 /** Why tile-shape choices were dropped. */

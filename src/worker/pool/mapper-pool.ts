@@ -66,16 +66,19 @@ export class MapperPool {
         if (error) reject(error);
         else resolve();
       };
+      // Draining (the time limit passed): no new job starts, running ones hand back what they found.
+      const finished = (): boolean => (queue.length === 0 || signal.draining === true) && this.slots.every((s) => !s.busy);
       const poll = setInterval(() => {
         if (signal.aborted) settle(new Error('mapping stopped'));
+        else if (finished()) settle();
       }, this.options.pollMs ?? 20);
       const pump = (): void => {
         if (settled) return;
         for (const slot of this.slots) {
-          const next = slot.busy ? undefined : queue.shift();
+          const next = slot.busy || signal.draining ? undefined : queue.shift();
           if (next) void this.runOn(slot, design, next).then(done(slot), failed(slot, next));
         }
-        if (queue.length === 0 && this.slots.every((s) => !s.busy)) settle();
+        if (finished()) settle();
       };
       const done = (slot: Slot) => (front: TemplateFront): void => {
         if (settled) return;

@@ -68,16 +68,22 @@ describe('rank sizes', () => {
 });
 
 describe('time limit', () => {
-  it('counts from startedAt; the join may run one second past the limit', () => {
+  it('counts from startedAt; running jobs and a join may each run one second past the limit', () => {
     let now = 5_000;
     const clock = runClock({ timeLimitSeconds: 3, now: () => now, startedAt: 1_000 }, Infinity);
     expect(clock.limitSeconds).toBe(3);
     now = 4_000;
-    expect([clock.search.aborted, clock.join.aborted]).toEqual([false, false]);
+    expect([clock.search.aborted, clock.drain.aborted]).toEqual([false, false]);
     now = 4_001;
-    expect([clock.search.aborted, clock.join.aborted]).toEqual([true, false]);
+    expect([clock.search.aborted, clock.drain.aborted]).toEqual([true, false]);
     now = 5_001;
-    expect([clock.search.aborted, clock.join.aborted]).toEqual([true, true]);
+    expect([clock.search.aborted, clock.drain.aborted]).toEqual([true, true]);
+    // A join that starts after the drain still gets its own second.
+    const join = clock.join();
+    now = 6_001;
+    expect(join.aborted).toBe(false);
+    now = 6_002;
+    expect(join.aborted).toBe(true);
     // No option: the spec's limit, here unlimited.
     expect(runClock({ now: () => 1e15 }, Infinity).search.aborted).toBe(false);
   });
