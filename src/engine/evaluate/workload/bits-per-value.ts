@@ -15,8 +15,8 @@ export function resolveBitsPerValue(spec: Spec, einsumIndex: number, scope: Scop
   const result = new Map<string, number>();
   einsum.tensor_accesses.forEach((access, k) => {
     const own = access.bits_per_value;
-    const path: SpecPath = own === null ? WORKLOAD_BITS_PATH : ['workload', 'einsums', einsumIndex, 'tensor_accesses', k, 'bits_per_value'];
     const raw = own ?? byKey.get(access.name);
+    const path: SpecPath = own === null ? workloadBitsPath(spec, raw) : ['workload', 'einsums', einsumIndex, 'tensor_accesses', k, 'bits_per_value'];
     if (raw === undefined) {
       failWith('workload', `Tensor ${access.name} of Einsum ${einsum.name} does not have a bits per value specified.`, {
         path,
@@ -26,6 +26,12 @@ export function resolveBitsPerValue(spec: Spec, einsumIndex: number, scope: Scop
     result.set(access.name, literalBits(raw, path));
   });
   return result;
+}
+
+/** The workload.bits_per_value entry holding `raw`, so an error points at the value itself. */
+function workloadBitsPath(spec: Spec, raw: number | string | undefined): SpecPath {
+  const key = Object.entries(spec.workload.bits_per_value).find(([, value]) => value === raw)?.[0];
+  return key === undefined ? WORKLOAD_BITS_PATH : [...WORKLOAD_BITS_PATH, key];
 }
 
 function literalBits(raw: number | string, path: SpecPath): number {

@@ -125,7 +125,7 @@ class Converter {
   private misplacedTag(tag: string, what: string, node: Node): never {
     const known = tag === '!include_loaded' || tag === '!include' || tag === '!includedir';
     return failWith('yaml', known ? `${tag} is not supported on ${what}` : `YAML tag ${tag} cannot be used on ${what}`, {
-      pos: this.pos(node),
+      pos: this.tagPos(node, this.pos(node)),
       hint: known ? undefined : 'Class tags such as !Memory or !Temporal go on mappings; !nomerge goes on mappings and sequences.',
     });
   }
@@ -184,7 +184,12 @@ class Converter {
   private keyOf(pair: Pair): string {
     const key = pair.key;
     const text = isScalar(key) ? (key.value === null ? 'null' : String(key.value)) : key === null || key === undefined ? 'null' : undefined;
-    if (text === '__proto__') failWith('yaml', "The key '__proto__' is not allowed", { pos: this.pos(key as Node) });
+    if (text === '__proto__') {
+      failWith('yaml', "The key '__proto__' is not allowed", {
+        pos: this.pos(key as Node),
+        hint: 'It would change what JavaScript objects inherit; choose another name (a tensor or Einsum may still be named __proto__).',
+      });
+    }
     if (text !== undefined) return text;
     return failWith('yaml', 'Mapping keys must be plain values', { pos: this.pos(key as Node) });
   }

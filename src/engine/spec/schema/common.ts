@@ -5,11 +5,17 @@
 import { z } from 'zod';
 import { isRawMap, type RawMap } from '../raw.js';
 
+/**
+ * YAML `.inf` loads as Infinity, which zod numbers refuse; as the expression `inf` it means the
+ * same and is held to the field's range like any other value.
+ */
+const infinityAsExpression = (value: unknown): unknown => (value === Infinity ? 'inf' : value === -Infinity ? '-inf' : value);
+
 /** E<number>: a number or an expression string such as `"8 * 614e9"` or `"inf"`. */
-export const evalNumber = () => z.union([z.string(), z.number()]);
+export const evalNumber = () => z.preprocess(infinityAsExpression, z.union([z.string(), z.number()]));
 
 /** E<number | null>: like evalNumber, but null means "ask the component model". */
-export const evalNumberOrNull = () => z.union([z.string(), z.number(), z.null()]);
+export const evalNumberOrNull = () => z.preprocess(infinityAsExpression, z.union([z.string(), z.number(), z.null()]));
 
 /** E<int>: an integer or an expression string. */
 export const evalInt = () => z.union([z.string(), z.number().int()]);

@@ -51,9 +51,9 @@ const TensorAccessExtraSchema = z
     projection: z.unknown().optional().describe('Not allowed: comes from the einsum string'),
     output: z.unknown().optional().describe('Not allowed: comes from the einsum string'),
     persistent: z.boolean().optional().describe('Stays in backing storage for the whole workload'),
-    backing_storage_size_scale: rangedNumber('backing_storage_size_scale').optional().describe('Scales the tensor\'s size in backing storage'),
+    backing_storage_size_scale: rangedNumber('backing_storage_size_scale', z.number()).optional().describe('Scales the tensor\'s size in backing storage'),
     bits_per_value: z
-      .union([z.number().int(), z.string(), z.null()])
+      .union([rangedNumber('bits_per_value', z.number().int()), z.string(), z.null()])
       .optional()
       .describe('Bits per value; null takes workload.bits_per_value'),
   })

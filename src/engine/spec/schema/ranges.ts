@@ -14,6 +14,8 @@ export interface RangeRule {
   readonly max?: number;
   /** Whether `inf` is legal (`size: inf` is an unbounded memory). */
   readonly infinityAllowed: boolean;
+  /** Whether a finite value must be a whole number (a count of loops). */
+  readonly integer?: boolean;
   /** What the field means, for the hint. */
   readonly meaning: string;
 }
@@ -46,6 +48,12 @@ export const FIELD_RANGES = {
   backing_storage_size_scale: nonNegative('a factor on the backing storage the tensor takes'),
   tech_node: positive('the technology node in metres (e.g. 65e-9)'),
   n_instances: { min: 1, minIncluded: true, infinityAllowed: false, meaning: 'how many times the Einsum (or workload) repeats' },
+  // mapper: settings (docs/spec-format.md §9.1), plain numbers checked at validation.
+  loop_limit: { min: 0, minIncluded: true, infinityAllowed: true, integer: true, meaning: 'a number of loops or templates (`inf` for no limit)' },
+  time_limit: positiveOrInfinite('a time in seconds (`inf` for no limit)'),
+  memory_limit: positiveOrInfinite('a memory size in bytes (`inf` for no limit)'),
+  tiling_coarseness: positive('a factor between successive tile shapes'),
+  tolerance: nonNegative('a fraction of the optimum'),
 } as const satisfies Readonly<Record<string, RangeRule>>;
 
 export type RangedField = keyof typeof FIELD_RANGES;
@@ -58,6 +66,7 @@ export function rangeViolation(value: number, rule: RangeRule): string | undefin
   if (!Number.isFinite(value)) return `must be finite${rule.infinityAllowed ? ' or inf' : ''}`;
   if (rule.minIncluded ? value < rule.min : value <= rule.min) return `must be ${rule.minIncluded ? '≥' : '>'} ${rule.min}`;
   if (rule.max !== undefined && value > rule.max) return `must be ≤ ${rule.max}`;
+  if (rule.integer && !Number.isInteger(value)) return 'must be a whole number';
   return undefined;
 }
 
@@ -81,10 +90,13 @@ export function describeViolation(field: string, written: unknown, value: number
   };
 }
 
-/** A plain (never evaluated) number field held to its range at validation. */
-export function rangedNumber(field: RangedField, schema: z.ZodNumber = z.number()) {
+/**
+ * A plain (never evaluated) number field held to its range at validation. `label` is the key
+ * the user wrote, when the rule is shared under another name (`time_limit_per_pmapping_template`).
+ */
+export function rangedNumber<S extends z.ZodType<number>>(range: RangedField, schema: S, label: string = range) {
   return schema.superRefine((value, ctx) => {
-    const violation = describeViolation(field, value, value, FIELD_RANGES[field]);
+    const violation = describeViolation(label, value, value, FIELD_RANGES[range]);
     if (violation) ctx.addIssue({ code: 'custom', message: violation.message, params: { hint: violation.hint } });
   });
 }

@@ -86,9 +86,9 @@ export const TensorAccessSchema = z
     projection: ProjectionSchema.describe('Ranks of the tensor: `[m, n]` or `{M: m, N: n + r}`'),
     output: z.boolean().default(false).describe('The Einsum writes this tensor'),
     persistent: z.boolean().default(false).describe('Stays in backing storage for the whole workload'),
-    backing_storage_size_scale: rangedNumber('backing_storage_size_scale').default(1).describe('Scales the tensor\'s size in backing storage'),
+    backing_storage_size_scale: rangedNumber('backing_storage_size_scale', z.number()).default(1).describe('Scales the tensor\'s size in backing storage'),
     bits_per_value: z
-      .union([z.number().int(), z.string(), z.null()])
+      .union([rangedNumber('bits_per_value', z.number().int()), z.string(), z.null()])
       .default(null)
       .describe('Bits per value; null takes workload.bits_per_value'),
   })

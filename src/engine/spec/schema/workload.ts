@@ -78,7 +78,7 @@ export const WorkloadSchema = z.strictObject({
     .default(() => ({}))
     .describe('ISL constraint per rank variable (lowercase keys), e.g. `0 <= m < 64`'),
   bits_per_value: z
-    .record(z.string(), z.union([z.number().int(), z.string()]))
+    .record(z.string(), z.union([rangedNumber('bits_per_value', z.number().int()), z.string()]))
     .default(() => ({}))
     .describe('Bits per value keyed by tensor set expressions, e.g. `{All: 8}`'),
   persistent_tensors: z
