@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const EXAMPLES = join(import.meta.dirname, '../../../src/examples');
+const REPO = join(import.meta.dirname, '../../..');
+const EXAMPLES = join(REPO, 'src/examples');
+/** Timeloop inputs for the converter: a v0.4 design and AccelForge's default problem. */
+const TIMELOOP = 'test/fixtures/timeloop';
 
 export interface BaseDesign {
   /** Spec files in order: short name → path under src/examples. */
@@ -32,6 +35,15 @@ export const BASES: Readonly<Record<string, BaseDesign>> = {
     variables: { N_EINSUMS: 2, M: 4, KN: 4 },
     hasMapping: false,
   },
+  /** Timeloop v0.4 files for `convert` (paths from the repository root). */
+  timeloop: {
+    files: {
+      'arch.yaml': `${TIMELOOP}/v4/workspace/example_designs/example_designs/simple_weight_stationary/arch.yaml`,
+      'problem.yaml': `${TIMELOOP}/v4-2ffec69/workspace/example_designs/example_designs/_include/default_problem.yaml`,
+    },
+    variables: {},
+    hasMapping: false,
+  },
   /** Explicit energies, spatial fanouts and a Container. */
   nvdla: {
     files: { 'arch.yaml': 'arches/nvdla.yaml', 'workload.yaml': 'workloads/basic/matmuls.yaml' },
@@ -48,11 +60,11 @@ export const BASES: Readonly<Record<string, BaseDesign>> = {
 
 const cache = new Map<string, string>();
 
-/** The text of an example file (read once). */
+/** The text of an example file (read once); paths under `test/` are from the repository root. */
 export function exampleText(path: string): string {
   let text = cache.get(path);
   if (text === undefined) {
-    text = readFileSync(join(EXAMPLES, path), 'utf8');
+    text = readFileSync(path.startsWith('test/') ? join(REPO, path) : join(EXAMPLES, path), 'utf8');
     cache.set(path, text);
   }
   return text;

@@ -7,6 +7,7 @@ import { NAME_CASES } from './names.js';
 import { NUMERIC_CASES } from './numeric.js';
 import { RESOURCE_CASES } from './resources.js';
 import { STRUCTURE_CASES } from './structure.js';
+import { TIMELOOP_CASES } from './timeloop.js';
 
 export const CORPUS: Readonly<Record<string, readonly FuzzCase[]>> = {
   numeric: NUMERIC_CASES,
@@ -16,4 +17,5 @@ export const CORPUS: Readonly<Record<string, readonly FuzzCase[]>> = {
   'jinja escape': JINJA_ESCAPE_CASES,
   'host paths': HOST_PATH_CASES,
   resources: RESOURCE_CASES,
+  timeloop: TIMELOOP_CASES,
 };

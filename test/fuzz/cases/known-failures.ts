@@ -5,13 +5,15 @@
  * `FUZZ_STRICT=1 npx vitest run test/fuzz/` runs them as plain tests to see what is still open.
  */
 const RANGE_POSITIONS = 'E: a rank bound that leaves no values is blamed on the Einsum that uses it, not on the bound';
-const OVERFLOW = 'E: finite inputs whose total overflows (energy 1e308 x 128 computes) give an infinite energy instead of an error';
+const OVERFLOW = 'E: finite inputs whose total overflows (energy 1e308 x 128 computes): evaluate now refuses the infinite energy at the Einsum, but check does not run the model, so it passes check and is not blamed on the field';
 const INCLUDE_BUDGET =
   'A/B: includes are not budgeted: include() in a loop of 2000, or a 20-level fan-out of two includes each, re-reads and re-renders files for minutes (the 1,000,000-tag budget does not bound it)';
 const SWEEP_VALUES = 'B: a sweep value that overflows to Infinity (M=1e400) is accepted and fails later as "no bound"';
 const TILE_SHAPES = 'NEW (unowned): a mapping tile_shape that is fractional (0.5) or beyond the rank size (1e300) is reported as "missing loop with tile_shape 1" at the Compute';
 const ACTION_NAMES =
   "NEW (unowned): check does not cost components, so a misnamed Compute action ('frobnicate') passes check; evaluate then says 'no compute energy/throughput given' without naming the unknown action";
+const TIMELOOP_VALUES =
+  'NEW (unowned, Timeloop converter): nonsense passes through conversion: a non-numeric dimension becomes 1, a zero/negative mesh or a factor of 0 or beyond the problem converts silently, and other bad sizes fail only in the converted text (converted.yaml), not at their line in the Timeloop file';
 const NEW_POSITIONS = 'NEW (unowned): a projection naming an unknown rank variable is blamed on the Einsum, not the name';
 const NEW_CHECKS =
   'NEW (unowned): missing validation: an Einsum without an output tensor is accepted; a rank bound naming an undefined variable reads as "no bound"; a mapping loop over an unknown rank variable reads as a missing loop';
@@ -23,6 +25,19 @@ const BY_CAUSE: Readonly<Record<string, readonly string[]>> = {
   [SWEEP_VALUES]: ['resources: sweep value 1e400 (infinite)'],
   [TILE_SHAPES]: ['structure: mapping tile_shape 0.5', 'structure: mapping tile_shape beyond the rank size'],
   [ACTION_NAMES]: ['structure: Compute action misnamed'],
+  [TIMELOOP_VALUES]: [
+    'timeloop: problem instance M = abc',
+    'timeloop: problem instance M = .nan',
+    'timeloop: problem instance M = -5',
+    'timeloop: problem instance M = 0',
+    'timeloop: problem instance M = 1.5',
+    'timeloop: buffer depth -16384',
+    'timeloop: buffer datawidth 0',
+    'timeloop: meshX 0',
+    'timeloop: meshX -4',
+    'timeloop: spatial factor Q beyond the problem (Q = 112)',
+    'timeloop: spatial factor R = 0',
+  ],
   [NEW_POSITIONS]: ['structure: projection names an unknown rank variable'],
   [NEW_CHECKS]: ['structure: Einsum without output', 'numeric: rank m bound = Mrows', 'structure: mapping loops over an unknown rank variable'],
 };

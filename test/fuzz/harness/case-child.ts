@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkDesign, componentCosts, evaluateDesign, MemoryFileSystem } from '../../../src/engine/index.js';
+import { checkDesign, componentCosts, convertTimeloopResult, evaluateDesign, MemoryFileSystem } from '../../../src/engine/index.js';
 import { MAP_TIME_LIMIT_SECONDS, type CaseOutcome, type FuzzJob, type FuzzOp, type OpOutcome } from './case-types.js';
 
 /** A JavaScript payload in a hostile spec sets this global; the parent reports it as code execution. */
@@ -66,6 +66,7 @@ async function runDesignOp(job: FuzzJob, op: FuzzOp): Promise<OpOutcome> {
       const totals = result.evaluation?.totals;
       return { op, errors: result.errors, numbers: totals ? { ...totals } : {}, text: JSON.stringify(result.evaluation?.einsums ?? []) };
     }
+    if (op === 'convert') return convertAndCheck(job);
     const input = { fs: new MemoryFileSystem({ ...job.files }), specFiles: job.specFiles, variables: job.variables };
     const result = componentCosts(input);
     if (!result.ok) return { op, errors: result.errors };
@@ -73,6 +74,16 @@ async function runDesignOp(job: FuzzJob, op: FuzzOp): Promise<OpOutcome> {
   } catch (error) {
     return { op, errors: [], crash: describe(error) };
   }
+}
+
+/** Timeloop files → spec (the explorer's import), then `check` on the spec the user would get. */
+function convertAndCheck(job: FuzzJob): OpOutcome {
+  const converted = convertTimeloopResult(Object.entries(job.files).map(([path, text]) => ({ path, text })));
+  if (!converted.ok) return { op: 'convert', errors: converted.errors };
+  const checked = checkDesign({ files: { 'converted.yaml': converted.value.yaml }, specFiles: ['converted.yaml'], variables: {} });
+  const numbers: Record<string, number> = {};
+  for (const path of checked.archPaths) for (const node of path.nodes) numbers[`${path.einsum}.${node.name}.fanout`] = node.fanout;
+  return { op: 'convert', errors: checked.errors, numbers, text: converted.value.yaml };
 }
 
 function componentNumbers(json: Readonly<Record<string, { area: number | null; leak_power: number; actions: Record<string, Record<string, number>> }>>): Record<string, number> {

@@ -5,8 +5,8 @@
  */
 
 /** An engine task run on the mutated design. `check` is what the editor runs on every keystroke. */
-/** `sweep` runs only through the CLI. */
-export type FuzzOp = 'check' | 'evaluate' | 'components' | 'map' | 'sweep';
+/** `sweep` runs only through the CLI; `convert` turns Timeloop files into a spec and checks it. */
+export type FuzzOp = 'check' | 'evaluate' | 'components' | 'map' | 'sweep' | 'convert';
 
 /** The mapper's own time limit in `map` jobs: it must stop well inside the case's wall-clock limit. */
 export const MAP_TIME_LIMIT_SECONDS = 3;
