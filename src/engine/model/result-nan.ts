@@ -54,11 +54,28 @@ export interface ResultParts {
   readonly components: readonly { readonly component: string; readonly totalArea: number; readonly totalLeakPower: number }[];
 }
 
-/** Throws a SpecErrorException for the first NaN figure of a result. */
+const OVERFLOW_CAUSE =
+  'values so large that their product passes 1.8e308 (e.g. an energy of 1e308 per action over many actions); use smaller units or values.';
+
+/**
+ * Energies and latencies that are infinite although every input is finite (the spec's ranges
+ * refuse infinite energies and zero throughputs): the arithmetic overflowed.
+ */
+function overflowed(e: EinsumEvaluation): Figure | undefined {
+  const figures: Figure[] = [
+    ...e.energy.map((x) => ({ value: x.energy, what: `the energy of ${x.component} (${tensorAction(x.tensor, x.action)})`, cause: OVERFLOW_CAUSE })),
+    ...e.componentLatency.map((c) => ({ value: c.latency, what: `the latency of ${c.component}`, cause: OVERFLOW_CAUSE })),
+  ];
+  return figures.find((f) => f.value === Infinity || f.value === -Infinity);
+}
+
+/** Throws a SpecErrorException for the first NaN (or overflowed) figure of a result. */
 export function rejectNaN(parts: ResultParts): void {
   for (const e of parts.einsums) {
     const bad = einsumFigures(e).find((f) => Number.isNaN(f.value));
     if (bad) fail(bad.what, `Einsum ${e.einsum}`, bad.cause, e.computePath);
+    const huge = overflowed(e);
+    if (huge) failWith('model', `Einsum ${e.einsum}: ${huge.what} is infinite.`, { path: e.computePath, hint: `An infinite figure comes from ${huge.cause}` });
   }
   for (const m of parts.memoryUsage) {
     if (Number.isNaN(m.bits) || Number.isNaN(m.fraction)) fail(`the peak usage of ${m.component}`, 'The mapping', USAGE_CAUSE, ['mapping']);

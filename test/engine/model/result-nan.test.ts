@@ -27,9 +27,14 @@ function thrown(body: () => unknown): SpecErrorException {
 }
 
 describe('NaN at the result boundary', () => {
-  it('keeps finite and infinite figures', () => {
+  it('keeps finite figures', () => {
     expect(new ModelResult([einsum(2, 8)], []).energy()).toBe(2);
-    expect(new ModelResult([einsum(Infinity, 8)], []).energy()).toBe(Infinity);
+  });
+
+  it('calls an infinite energy an overflow (inputs are held finite)', () => {
+    const error = thrown(() => new ModelResult([einsum(Infinity, 8)], [])).specError;
+    expect(error.message).toBe('Einsum Matmul0: the energy of Buffer (tensor W0, action read) is infinite.');
+    expect(error.hint).toMatch(/1\.8e308/);
   });
 
   it('names the Einsum, component, tensor and action of a NaN energy', () => {

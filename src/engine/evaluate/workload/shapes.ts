@@ -55,22 +55,45 @@ function parseConstraintAt(text: string, path: SpecPath): LinearConstraint[] {
   }
 }
 
+/** The constraint that bounds a rank variable (so errors point at it), if the spec writes one. */
+function constraintOf(space: EinsumSpace, variable: string): { text: string; path: SpecPath } | undefined {
+  return space.constraints.find((c) => c.text.split(/[^A-Za-z0-9_#$@]+/).includes(variable));
+}
+
+/** Names in a constraint that are not this Einsum's rank variables: constraints do not see spec variables. */
+function foreignNames(space: EinsumSpace, text: string): string[] {
+  const names = text.match(/[A-Za-z_#$@][A-Za-z0-9_]*/g) ?? [];
+  return [...new Set(names.filter((n) => !space.rankVariables.includes(n) && !/^(and|or|not)$/i.test(n)))];
+}
+
+/** Why a rank variable has no bound, and how to give it one. */
+function unbounded(space: EinsumSpace, variable: string, constraint: { text: string } | undefined): { message: string; hint: string } {
+  const foreign = constraint ? foreignNames(space, constraint.text) : [];
+  const message = `Rank variable \`${variable}\` of Einsum ${space.name} has no bound`;
+  const general =
+    `Give the rank it indexes a size in workload.rank_sizes (e.g. \`${variable.toUpperCase()}: 64\`), ` +
+    `or constrain it in workload.iteration_space_shape (e.g. \`${variable}: 0 <= ${variable} < 64\`).`;
+  if (foreign.length === 0) return { message: `${message}.`, hint: general };
+  const which = foreign.length > 1 ? 'are not rank variables' : 'is not a rank variable';
+  return {
+    message: `${message}: \`${constraint!.text}\` names ${foreign.join(', ')}, which ${which}.`,
+    hint: `Constraints take numbers, not spec variables; use a Jinja variable such as \`{{${foreign[0]}}}\`, or a number.`,
+  };
+}
+
 /** Bound (max - min + 1) of every rank variable; an unbounded one is an error. */
 export function rankVariableBounds(space: EinsumSpace, intervals: Map<string, Interval>): Map<string, number> {
   const bounds = new Map<string, number>();
   for (const variable of space.rankVariables) {
     const interval = intervals.get(variable)!;
+    const constraint = constraintOf(space, variable);
     if (!Number.isFinite(interval.lo) || !Number.isFinite(interval.hi)) {
-      failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has no bound.`, {
-        path: space.path,
-        hint:
-          `Give the rank it indexes a size in workload.rank_sizes (e.g. \`${variable.toUpperCase()}: 64\`), ` +
-          `or constrain it in workload.iteration_space_shape (e.g. \`${variable}: 0 <= ${variable} < 64\`).`,
-      });
+      const { message, hint } = unbounded(space, variable, constraint);
+      failWith('workload', message, { path: constraint?.path ?? space.path, hint });
     }
     if (interval.hi < interval.lo) {
       failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has an empty range.`, {
-        path: space.path,
+        path: constraint?.path ?? space.path,
         hint: 'Check the rank sizes and iteration_space_shape constraints; they contradict each other.',
       });
     }
