@@ -289,12 +289,10 @@ export { MappingStopped };
  */
 function paretoByCompatibility(job: TemplateJob, chains: readonly RankChains[], rows: RowEvaluator, nLoops: number) {
   const hasFused = job.nodes.some((n) => n.kind !== 'storage' && n.fused);
-  const keys = Array.from({ length: rows.valid }, (_, r) =>
-    hasFused || r === 0 ? compatibilityOf(job, chains, Int32Array.from(rows.tiles.slice(r * nLoops, (r + 1) * nLoops)), nLoops) : '',
-  );
+  const keys = hasFused ? rowCompatibilities(job, chains, rows, nLoops) : rows.valid > 0 ? [compatibilityOf(job, chains, Int32Array.from(rows.tiles.slice(0, nLoops)), nLoops)] : [];
   const usage = job.resourceUsage ? usageColumns(job, rows) : undefined;
   if (!hasFused) {
-    const front = usage ? usageFront(usage, [...keys.keys()]) : paretoIndices(rows.energy, rows.latency, job.metric);
+    const front = usage ? usageFront(usage, Array.from({ length: rows.valid }, (_, r) => r)) : paretoIndices(rows.energy, rows.latency, job.metric);
     return { front, compat: front.map(() => keys[0] ?? '') };
   }
   const groups = new Map<string, number[]>();
@@ -346,6 +344,34 @@ function frontReservations(job: TemplateJob, chains: readonly RankChains[], tile
   const bounds = new Int32Array(tiles.length);
   for (let r = 0; r < count; r++) loopBounds(chains, tiles.subarray(r * nLoops, (r + 1) * nLoops), job.modelEinsum.rankBounds, bounds.subarray(r * nLoops, (r + 1) * nLoops));
   return rowReservations(job, reservationLayout(job), count, tiles, bounds, nLoops, context.evaluateLatency);
+}
+
+/**
+ * The compatibility key of every valid row. A key reads only the loops above the last backing
+ * node of a fusable tensor, so rows whose trip counts agree there share one key (built once).
+ */
+function rowCompatibilities(job: TemplateJob, chains: readonly RankChains[], rows: RowEvaluator, nLoops: number): string[] {
+  const above: number[] = [];
+  let loop = 0;
+  let seen = 0;
+  const fusable = new Set(job.fusableTensors);
+  for (const node of job.nodes) {
+    if (node.kind !== 'storage') loop++;
+    else if (node.backing && fusable.has(node.tensor)) seen = loop;
+  }
+  for (let i = 0; i < seen; i++) above.push(i);
+  const tiles = new Int32Array(nLoops);
+  const bounds = new Int32Array(nLoops);
+  const known = new Map<string, string>();
+  return Array.from({ length: rows.valid }, (_, r) => {
+    for (let i = 0; i < nLoops; i++) tiles[i] = rows.tiles[r * nLoops + i]!;
+    loopBounds(chains, tiles, job.modelEinsum.rankBounds, bounds);
+    let signature = '';
+    for (const i of above) signature += `${bounds[i]},`;
+    let key = known.get(signature);
+    if (key === undefined) known.set(signature, (key = compatibilityKey(job, bounds)));
+    return key;
+  });
 }
 
 function compatibilityOf(job: TemplateJob, chains: readonly RankChains[], tiles: Int32Array, nLoops: number): string {
