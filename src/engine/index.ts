@@ -29,5 +29,5 @@ export { convertTimeloop, convertTimeloopResult, convertTimeloopFiles, renderRep
 export { hoverAt, completeAt, namesFromCheck, type AssistNames, type AssistRequest, type AssistItem, type AssistItemKind, type AssistCompletion } from './pipeline/editor-assist.js';
 export type { ConversionReport, ReportItem, ReportKind, TimeloopFile } from './timeloop/index.js';
 export { mapSpec, type MapOptions, type MapResult, type MapStats, type MapperEvent, type FrontMapping } from './mapper/index.js';
-export { mapDesign, evaluatePoint } from './pipeline/map-design.js';
+export { mapDesign, mapDesignWith, evaluatePoint } from './pipeline/map-design.js';
 export type { MapDesignOptions, MapDesignResult, FrontPointDto, MapProgressEvent, MapProgressListener } from './api.js';

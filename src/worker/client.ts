@@ -11,9 +11,9 @@ import type {
   DesignFiles,
   EngineTransport,
   EvaluateDesignResult,
-  MapDesignOptions,
   MapDesignResult,
-  MapProgressListener,
+  MapRunListener,
+  MapRunOptions,
   TimeloopFile,
   TimeloopImport,
   TransportFactory,
@@ -43,7 +43,7 @@ export interface EngineClient {
   /** Evaluates the spec's mapping on the 'run' channel (cancel('run') stops it). */
   evaluateDesign(design: DesignFiles): Promise<CallOutcome<EvaluateDesignResult>>;
   /** Runs the mapper on the 'run' channel (cancel('run') stops it); progress goes to `onEvent` until the call settles. */
-  mapDesign(design: DesignFiles, options: MapDesignOptions, onEvent?: MapProgressListener): Promise<CallOutcome<MapDesignResult>>;
+  mapDesign(design: DesignFiles, options: MapRunOptions, onEvent?: MapRunListener): Promise<CallOutcome<MapDesignResult>>;
   /** Evaluates one mapper front point's mapping on the 'point' channel (the newest request wins). */
   evaluatePoint(design: DesignFiles, mappingYaml: string): Promise<CallOutcome<EvaluateDesignResult>>;
   /** Hover markdown at a cursor. Assist calls never go stale; callers drop answers they no longer want. */
@@ -215,7 +215,7 @@ export function createEngineClient(factory: TransportFactory, hooks: ClientHooks
       if (onEvent === undefined) return call('run', (t) => t.api.mapDesign(design, options), true, limitMs);
       // call() takes the next generation; events of a stale or cancelled run are dropped.
       const generation = lanes.run.generation + 1;
-      const forward: MapProgressListener = (event) => {
+      const forward: MapRunListener = (event) => {
         if (lanes.run.generation === generation) onEvent(event);
       };
       return call('run', (t) => t.api.mapDesign(design, options, forward), true, limitMs);

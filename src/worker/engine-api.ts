@@ -9,17 +9,16 @@ import {
   evaluateDesign,
   evaluatePoint,
   hoverAt,
-  mapDesign,
   namesFromCheck,
   type CheckResult,
   type DesignFiles,
   type EvaluateDesignResult,
   type MapDesignResult,
-  type MapProgressListener,
 } from '../engine/index.js';
 import { specError, SpecErrorException, type SpecError } from '../engine/base/errors.js';
 import * as Comlink from 'comlink';
-import type { AssistQuery, EngineApi, TimeloopImport } from './protocol.js';
+import type { AssistQuery, EngineApi, MapRunListener, TimeloopImport } from './protocol.js';
+import { mapDesignOnPool } from './map-on-pool.js';
 import type { AssistRequest, TimeloopFile } from '../engine/index.js';
 import { runDesignSweep } from './sweep-runner.js';
 import { createSweepRunner } from './sweep-workers.js';
@@ -81,7 +80,7 @@ export function createEngineApi(engine: EngineFunctions = findEngineFunctions())
     checkDesign: (design) => guarded(engine.checkDesign, design, CHECK_UNAVAILABLE, emptyCheck),
     evaluateDesign: (design) => guarded(engine.evaluateDesign, design, EVALUATE_UNAVAILABLE, failedEvaluation),
     mapDesign: (design, options, onEvent) =>
-      guarded((d: DesignFiles) => mapDesign(d, options, onEvent && quietListener(onEvent)), design, EVALUATE_UNAVAILABLE, failedMapping).finally(() => releaseListener(onEvent)),
+      guarded((d: DesignFiles) => mapDesignOnPool(d, options, onEvent && quietListener(onEvent)), design, EVALUATE_UNAVAILABLE, failedMapping).finally(() => releaseListener(onEvent)),
     evaluatePoint: (design, mappingYaml) => guarded((d: DesignFiles) => evaluatePoint(d, mappingYaml), design, EVALUATE_UNAVAILABLE, failedEvaluation),
     hover: async (query) => quietly(() => hoverAt(assistRequest(query)), null),
     complete: async (query) => quietly(() => completeAt(assistRequest(query)), { from: query.col, items: [] }),
@@ -94,7 +93,7 @@ export function createEngineApi(engine: EngineFunctions = findEngineFunctions())
  * Progress is best effort: a listener that throws (or a page that went away) must not stop the
  * mapper. Over comlink the call returns a promise; its rejection is dropped too.
  */
-function quietListener(listener: MapProgressListener): MapProgressListener {
+function quietListener(listener: MapRunListener): MapRunListener {
   return (event) => {
     try {
       const answer: unknown = listener(event);

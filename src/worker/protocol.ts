@@ -10,11 +10,35 @@ import type {
   SpecError,
   TimeloopFile,
 } from '../engine/index.js';
-import type { MapProgressListener } from '../engine/index.js';
+import type { MapProgressEvent } from '../engine/index.js';
 import type { SweepListener, SweepRequest, SweepSummary } from './sweep-protocol.js';
 
 export type { AssistCompletion, CheckResult, ConversionReport, DesignFiles, EvaluateDesignResult, MapDesignOptions, MapDesignResult, TimeloopFile };
 export type { FrontPointDto, MapProgressEvent, MapProgressListener } from '../engine/index.js';
+
+/** A mapper run's options as the page sends them: the engine's, plus how many workers map templates. */
+export interface MapRunOptions extends MapDesignOptions {
+  /** Mapper workers; default one per core (at most 8); 1 maps in the engine worker itself. */
+  readonly workers?: number;
+}
+
+/** The run's pool size, sent once before any template starts. */
+export interface PoolSizeEvent {
+  readonly type: 'workers';
+  readonly workers: number;
+}
+
+/** Pool worker `worker` started template `jobId` of `einsum`, or went idle (both null). */
+export interface WorkerActivityEvent {
+  readonly type: 'worker';
+  readonly worker: number;
+  readonly einsum: string | null;
+  readonly jobId: number | null;
+}
+
+/** What a mapper run streams to the page: the engine's progress, and the pool's activity. */
+export type MapRunEvent = MapProgressEvent | PoolSizeEvent | WorkerActivityEvent;
+export type MapRunListener = (event: MapRunEvent) => void;
 
 /** A cursor in one spec file; `check` is the design's last check, for tensor and component names. */
 export interface AssistQuery {
@@ -38,7 +62,7 @@ export interface EngineApi {
   /** Evaluates the design's own mapping; problems come back in `errors`, never as exceptions. */
   evaluateDesign(design: DesignFiles): Promise<EvaluateDesignResult>;
   /** Runs the mapper and evaluates its best mapping; progress streams to `onEvent`; problems come back in `errors`. */
-  mapDesign(design: DesignFiles, options: MapDesignOptions, onEvent?: MapProgressListener): Promise<MapDesignResult>;
+  mapDesign(design: DesignFiles, options: MapRunOptions, onEvent?: MapRunListener): Promise<MapDesignResult>;
   /** Evaluates one mapper front point's mapping (`FrontPointDto.mappingYaml`) against the design. */
   evaluatePoint(design: DesignFiles, mappingYaml: string): Promise<EvaluateDesignResult>;
   /** Markdown describing the spec field or value under the cursor, or null. */

@@ -4,7 +4,7 @@ import { specError } from '../../src/engine/base/errors.js';
 import { createEngineClient } from '../../src/worker/client.js';
 import { createInProcessTransportFactory } from '../../src/worker/in-process-transport.js';
 import { CHECK_UNAVAILABLE } from '../../src/worker/engine-api.js';
-import type { AssistQuery, EngineTransport, MapDesignResult, MapProgressEvent, MapProgressListener, TransportFactory } from '../../src/worker/protocol.js';
+import type { AssistQuery, EngineTransport, MapDesignResult, MapRunEvent, MapRunListener, TransportFactory } from '../../src/worker/protocol.js';
 
 const DESIGN: DesignFiles = { files: { 'a.yaml': 'arch: {}' }, specFiles: ['a.yaml'], variables: {} };
 
@@ -18,7 +18,7 @@ function manualTransport() {
   const evaluations: ((r: EvaluateDesignResult) => void)[] = [];
   const crashes: ((message: string) => void)[] = [];
   const queries: AssistQuery[] = [];
-  const maps: { resolve(r: MapDesignResult): void; onEvent: MapProgressListener | undefined }[] = [];
+  const maps: { resolve(r: MapDesignResult): void; onEvent: MapRunListener | undefined }[] = [];
   let created = 0;
   let terminated = 0;
   const factory: TransportFactory = (onCrash) => {
@@ -147,7 +147,7 @@ describe('createEngineClient', () => {
   it('streams mapper events until the run is cancelled, then drops the late ones', async () => {
     const t = manualTransport();
     const client = createEngineClient(t.factory);
-    const seen: MapProgressEvent[] = [];
+    const seen: MapRunEvent[] = [];
     const run = client.mapDesign(DESIGN, {}, (event) => seen.push(event));
     const listener = t.maps[0]?.onEvent;
     listener?.({ type: 'templates', einsum: 'E0', count: 3 });

@@ -5,7 +5,8 @@
  * unfused mapping evaluates to 17629184 J (test/worker/evaluate-design.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import type { DesignFiles, MapProgressEvent } from '../../src/engine/api.js';
+import type { DesignFiles } from '../../src/engine/api.js';
+import type { MapRunEvent } from '../../src/worker/protocol.js';
 import { displayFront } from '../../src/engine/pipeline/map-design.js';
 import { BUNDLED_FILES } from '../../src/ui/features/examples/bundle.js';
 import { createEngineApi } from '../../src/worker/engine-api.js';
@@ -19,11 +20,11 @@ const OPTIMUM = { energy: 17235968, latency: 524288 };
 
 describe('mapDesign with progress', () => {
   it('streams templates, template results, per-Einsum fronts, the join step and the final front', async () => {
-    const events: MapProgressEvent[] = [];
+    const events: MapRunEvent[] = [];
     const result = await createEngineApi().mapDesign(DESIGN, {}, (event) => events.push(event));
     expect(result.errors).toEqual([]);
     const fronts = events.filter((e) => e.type !== 'template-done').map((e) => `${e.type} ${'einsum' in e ? e.einsum : ''}`.trim());
-    expect(fronts).toEqual(['templates Matmul0', 'templates Matmul1', 'einsum-front Matmul0', 'einsum-front Matmul1', 'join-step Matmul1', 'final']);
+    expect(fronts).toEqual(['workers', 'templates Matmul0', 'templates Matmul1', 'einsum-front Matmul0', 'einsum-front Matmul1', 'join-step Matmul1', 'final']);
     const templates = events.flatMap((e) => (e.type === 'templates' ? [e.count] : []));
     const done = events.filter((e) => e.type === 'template-done');
     expect(done).toHaveLength(templates.reduce((a, b) => a + b, 0));

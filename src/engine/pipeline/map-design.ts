@@ -4,7 +4,8 @@ import type { SpecError } from '../base/errors.js';
 import { createDefaultRegistry } from '../components/index.js';
 import { MemoryFileSystem } from '../io/memory-file-system.js';
 import type { EnergyLatency, MapperEvent } from '../mapper/events.js';
-import { mapSpec } from '../mapper/index.js';
+import { mapSpec, mapSpecWith, type JobRunner, type MapOptions, type MapResult } from '../mapper/index.js';
+import type { Result } from '../base/result.js';
 import { paretoIndices } from '../mapper/pareto.js';
 import { evaluateMapping } from '../model/index.js';
 import { designInput, evaluationData } from './design.js';
@@ -16,17 +17,26 @@ export const MAX_EVENT_POINTS = 200;
 
 /** Runs the mapper on the design and evaluates its best mapping into the same DTO as evaluate. */
 export function mapDesign(design: DesignFiles, options: MapDesignOptions = {}, onEvent?: MapProgressListener): MapDesignResult {
-  const mapped = mapSpec(
-    designInput(design),
-    {
-      ...(options.metric ? { metric: options.metric } : {}),
-      ...(options.maxFusedLoops !== undefined ? { maxFusedLoops: options.maxFusedLoops } : {}),
-      ...(options.unfused ? { unfused: true } : {}),
-      ...(options.resourceUsage !== undefined ? { resourceUsage: options.resourceUsage } : {}),
-      ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
-    },
-    onEvent ? (event) => onEvent(progressEvent(event)) : undefined,
-  );
+  return mapDesignResult(mapSpec(designInput(design), mapOptionsOf(options), onEvent ? (event) => onEvent(progressEvent(event)) : undefined));
+}
+
+/** `mapDesign` with the template work on `runJobs` (a worker pool); the same result whatever runs the jobs. */
+export async function mapDesignWith(design: DesignFiles, options: MapDesignOptions, runJobs: JobRunner, onEvent?: MapProgressListener): Promise<MapDesignResult> {
+  const handler = onEvent ? (event: MapperEvent) => onEvent(progressEvent(event)) : undefined;
+  return mapDesignResult(await mapSpecWith(designInput(design), { ...mapOptionsOf(options), runJobs }, handler));
+}
+
+function mapOptionsOf(options: MapDesignOptions): MapOptions {
+  return {
+    ...(options.metric ? { metric: options.metric } : {}),
+    ...(options.maxFusedLoops !== undefined ? { maxFusedLoops: options.maxFusedLoops } : {}),
+    ...(options.unfused ? { unfused: true } : {}),
+    ...(options.resourceUsage !== undefined ? { resourceUsage: options.resourceUsage } : {}),
+    ...(options.timeLimitSeconds !== undefined ? { timeLimitSeconds: options.timeLimitSeconds } : {}),
+  };
+}
+
+function mapDesignResult(mapped: Result<MapResult>): MapDesignResult {
   if (!mapped.ok) return { errors: mapped.errors, evaluation: null, pareto: [], front: [], bestIndex: -1, stats: null };
   const { result, mapping, pareto, front, bestIndex, stats, warnings } = mapped.value;
   return {

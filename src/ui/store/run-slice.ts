@@ -1,6 +1,6 @@
 /** Engine activity: the latest check's errors, run status, progress, results and worker notices. */
 import type { EvaluationData, SpecError } from '../../engine/index.js';
-import type { MapProgressEvent } from '../../worker/protocol.js';
+import type { MapRunEvent } from '../../worker/protocol.js';
 import type { ResultSet } from '../features/results/points.js';
 import { applyMapEvent, EMPTY_PROGRESS, type MapProgress } from '../features/run/map-progress.js';
 import type { StoreSlice } from './slice.js';
@@ -36,7 +36,7 @@ export interface RunActions {
   /** A mapper run starts: status 'mapping' with empty progress. */
   startMapping(): void;
   /** Folds one mapper event into the progress (ignored when no mapper run is going). */
-  applyMapEvent(event: MapProgressEvent): void;
+  applyMapEvent(event: MapRunEvent): void;
   /** A front point's evaluation arrived; dropped if `results` were replaced meanwhile. */
   setPointEvaluation(results: ResultSet, index: number, evaluation: EvaluationData): void;
   addNotice(message: string): void;

@@ -7,6 +7,8 @@ export interface MapperPoolOptions {
   readonly onWorkerCrash?: (message: string) => void;
   /** How often a running batch checks its stop signal (ms). */
   readonly pollMs?: number;
+  /** A worker (by its index in the pool) started a job (`job`) or went idle (`job` undefined), for progress views. */
+  readonly onActivity?: (worker: number, job: TemplateJob | undefined) => void;
 }
 
 interface Slot {
@@ -76,13 +78,16 @@ export class MapperPool {
         if (settled) return;
         for (const slot of this.slots) {
           const next = slot.busy || signal.draining ? undefined : queue.shift();
-          if (next) void this.runOn(slot, design, next).then(done(slot), failed(slot, next));
+          if (!next) continue;
+          this.options.onActivity?.(this.slots.indexOf(slot), next.job);
+          void this.runOn(slot, design, next).then(done(slot), failed(slot, next));
         }
         if (finished()) settle();
       };
       const done = (slot: Slot) => (front: TemplateFront): void => {
         if (settled) return;
         slot.busy = false;
+        this.options.onActivity?.(this.slots.indexOf(slot), undefined);
         try {
           onJobDone(front);
         } catch (error) {

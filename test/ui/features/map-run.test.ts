@@ -83,7 +83,7 @@ describe('map progress', () => {
 describe('runMapper', () => {
   it('streams progress into the store, then keeps every front point with the chosen one shown', async () => {
     const engine = scriptedEngine();
-    const store = createExplorerStore({ mapper: { metric: 'edp', maxFusedLoops: 2, timeLimitSeconds: 60 } });
+    const store = createExplorerStore({ mapper: { metric: 'edp', maxFusedLoops: 2, timeLimitSeconds: 60, resourceUsage: true } });
     const seen: string[] = [];
     store.subscribe((s) => {
       if (s.progress?.live && s.runStatus === 'mapping') seen.push(`${s.runStatus} ${s.progress.live.label} ${s.progress.live.points.length}`);
@@ -94,7 +94,7 @@ describe('runMapper', () => {
     const state = store.getState();
     expect(state.runStatus).toBe('idle');
     expect(state.progress?.einsums.map((e) => `${e.einsum} ${e.done}/${e.templates}`)).toEqual(['A 2/2', 'B 1/1']);
-    expect(engine.options).toEqual([{ metric: 'edp', maxFusedLoops: 2, timeLimitSeconds: 60 }]);
+    expect(engine.options).toEqual([{ metric: 'edp', maxFusedLoops: 2, timeLimitSeconds: 60, resourceUsage: true }]);
     const results = state.results!;
     expect(results.points.map((p) => [p.energy, p.latency, p.evaluation === null])).toEqual([[6, 14, true], [8, 7, false], [12, 6, true]]);
     expect(shownPointIndex(results.points, state.selectedPoint, results.defaultIndex)).toBe(1);

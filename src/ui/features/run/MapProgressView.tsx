@@ -1,7 +1,7 @@
 /** The `progress` strip above the results: run status, and for the mapper templates, evaluated and kept per Einsum and join steps. */
 import { useExplorer } from '../../store/context.js';
 import type { RunStatus } from '../../store/run-slice.js';
-import { compactCount, joinTotal, progressFraction, progressSummary, type MapProgress } from './map-progress.js';
+import { compactCount, joinTotal, progressFraction, progressSummary, type MapProgress, type WorkerProgress } from './map-progress.js';
 
 // Drops down over the charts instead of pushing them down.
 const POPOVER = { position: 'absolute', top: '100%', left: 0, zIndex: 20, background: '#fff', border: '1px solid #ccc', padding: 6, whiteSpace: 'nowrap' } as const;
@@ -17,11 +17,12 @@ export function MapProgressView(props: { status: RunStatus; progress: MapProgres
   const busy = status === 'evaluating' || status === 'mapping';
   const fraction = progress === null ? null : progressFraction(progress);
   return (
-    <div className="progress run-progress" style={{ gridColumn: '1 / -1', minHeight: 22 }} data-testid="progress" data-status={status} data-events={progress?.events ?? 0} data-join-steps={progress?.joinSteps ?? 0}>
+    <div className="progress run-progress" style={{ gridColumn: '1 / -1', minHeight: 22 }} data-testid="progress" data-status={status} data-events={progress?.events ?? 0} data-join-steps={progress?.joinSteps ?? 0} data-workers={progress?.workers.length ?? 0}>
       {busy ? <progress max={1} value={fraction ?? undefined} /> : null}
       {progress !== null && progress.einsums.length > 0 ? (
         <>
           {statusLabel(status, fraction)}
+          <WorkerStrip workers={progress.workers} busy={busy} />
           <ProgressDetails progress={progress} />
         </>
       ) : (
@@ -74,6 +75,21 @@ function EinsumProgressTable(props: { progress: MapProgress }) {
         </tr>
       </tbody>
     </table>
+  );
+}
+
+/** One chip per mapper worker: the Einsum and template it is on (or idle) and the templates it finished. */
+function WorkerStrip(props: { workers: readonly WorkerProgress[]; busy: boolean }) {
+  if (props.workers.length === 0) return null;
+  return (
+    <span className="map-workers" data-testid="map-workers" style={{ display: 'inline-flex', gap: 4, fontSize: 11, margin: '0 6px' }}>
+      {props.workers.map((w, i) => (
+        <span key={i} data-testid="map-worker" data-worker={i} data-busy={w.einsum !== null} data-done={w.done}
+          title={`worker ${i + 1}: ${w.done} templates done`} style={{ border: '1px solid #ccc', borderRadius: 3, padding: '0 4px', background: w.einsum !== null ? '#e8f0fa' : undefined }}>
+          {`w${i + 1} ${w.einsum !== null && props.busy ? `${w.einsum}#${w.jobId}` : 'idle'} · ${w.done}`}
+        </span>
+      ))}
+    </span>
   );
 }
 

@@ -1,5 +1,5 @@
 /** A mapper run's live progress, folded from the worker's events: counts per Einsum, join steps, the newest front. */
-import type { MapProgressEvent } from '../../../worker/protocol.js';
+import type { MapRunEvent } from '../../../worker/protocol.js';
 
 export interface EinsumProgress {
   readonly einsum: string;
@@ -22,8 +22,18 @@ export interface LiveFront {
   readonly final: boolean;
 }
 
+/** One mapper worker of the run's pool: what it is searching now and how many templates it finished. */
+export interface WorkerProgress {
+  /** The Einsum and template it is on; null while idle. */
+  readonly einsum: string | null;
+  readonly jobId: number | null;
+  readonly done: number;
+}
+
 export interface MapProgress {
   readonly einsums: readonly EinsumProgress[];
+  /** The run's mapper workers (one entry when the engine worker maps alone). */
+  readonly workers: readonly WorkerProgress[];
   /** Join steps done (an Einsum joined onto the ones before it). */
   readonly joinSteps: number;
   readonly live: LiveFront | null;
@@ -31,7 +41,7 @@ export interface MapProgress {
   readonly events: number;
 }
 
-export const EMPTY_PROGRESS: MapProgress = { einsums: [], joinSteps: 0, live: null, events: 0 };
+export const EMPTY_PROGRESS: MapProgress = { einsums: [], workers: [], joinSteps: 0, live: null, events: 0 };
 
 function updateEinsum(progress: MapProgress, einsum: string, change: (e: EinsumProgress) => EinsumProgress): readonly EinsumProgress[] {
   const found = progress.einsums.some((e) => e.einsum === einsum);
@@ -40,9 +50,13 @@ function updateEinsum(progress: MapProgress, einsum: string, change: (e: EinsumP
 }
 
 /** The progress after one event. */
-export function applyMapEvent(progress: MapProgress, event: MapProgressEvent): MapProgress {
+export function applyMapEvent(progress: MapProgress, event: MapRunEvent): MapProgress {
   const next = { ...progress, events: progress.events + 1 };
   switch (event.type) {
+    case 'workers':
+      return { ...next, workers: Array.from({ length: event.workers }, () => ({ einsum: null, jobId: null, done: 0 })) };
+    case 'worker':
+      return { ...next, workers: progress.workers.map((w, i) => (i === event.worker ? workerAfter(w, event.einsum, event.jobId) : w)) };
     case 'templates':
       return { ...next, einsums: updateEinsum(progress, event.einsum, (e) => ({ ...e, templates: event.count })) };
     case 'template-done':
@@ -67,6 +81,11 @@ export function applyMapEvent(progress: MapProgress, event: MapProgressEvent): M
     case 'final':
       return { ...next, live: { label: 'final front', points: event.front, final: true } };
   }
+}
+
+/** A worker going idle (einsum null) has finished the template it was on. */
+function workerAfter(worker: WorkerProgress, einsum: string | null, jobId: number | null): WorkerProgress {
+  return einsum === null ? { einsum: null, jobId: null, done: worker.done + 1 } : { ...worker, einsum, jobId };
 }
 
 function sum(progress: MapProgress, pick: (e: EinsumProgress) => number): number {

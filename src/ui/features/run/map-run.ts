@@ -1,5 +1,6 @@
 /** The Run mapper and Fused vs unfused buttons' work: map the design in the worker, streaming progress into the store. */
-import type { DesignFiles, MapDesignOptions, MapDesignResult } from '../../../engine/index.js';
+import type { DesignFiles, MapDesignResult } from '../../../engine/index.js';
+import type { MapRunOptions } from '../../../worker/protocol.js';
 import type { CallOutcome } from '../../../worker/client.js';
 import type { ExplorerStore } from '../../store/store.js';
 import { pointsFromMapping, type RunSummary } from '../results/points.js';
@@ -8,13 +9,25 @@ import type { RunEnv } from './evaluate-run.js';
 
 export const MAP_FAILED_MESSAGE = 'The mapper found no valid mapping or the spec has problems; see Problems below.';
 
-function mapperOptions(store: ExplorerStore): MapDesignOptions {
+/**
+ * The run's settings: energy, latency and on-chip memory usage are the objectives (the front a
+ * ski-slope plot needs), on one mapper worker per core unless the page's `?mapper-workers=N`
+ * asks for another count (tests compare the one-worker front with the pool's).
+ */
+function mapperOptions(store: ExplorerStore): MapRunOptions {
   const { metric, maxFusedLoops, timeLimitSeconds } = store.getState().mapper;
-  return { metric, maxFusedLoops, timeLimitSeconds };
+  const workers = workersFromUrl();
+  return { metric, maxFusedLoops, timeLimitSeconds, resourceUsage: true, ...(workers !== undefined ? { workers } : {}) };
+}
+
+/** `?mapper-workers=N` (1 to 8), else undefined: the worker decides from the core count. */
+export function workersFromUrl(search = globalThis.location?.search ?? ''): number | undefined {
+  const value = Number(new URLSearchParams(search).get('mapper-workers') ?? NaN);
+  return Number.isInteger(value) && value >= 1 && value <= 8 ? value : undefined;
 }
 
 /** Runs the mapper once with progress events going into the store; null when cancelled or stale. */
-async function mapWithProgress(store: ExplorerStore, env: RunEnv, design: DesignFiles, options: MapDesignOptions): Promise<CallOutcome<MapDesignResult> | null> {
+async function mapWithProgress(store: ExplorerStore, env: RunEnv, design: DesignFiles, options: MapRunOptions): Promise<CallOutcome<MapDesignResult> | null> {
   store.getState().startMapping();
   const outcome = await env.client.mapDesign(design, options, (event) => store.getState().applyMapEvent(event));
   if (outcome.status === 'stale' || outcome.status === 'cancelled') return null;
