@@ -63,7 +63,8 @@ export function hasGnuTime(): boolean {
 /** Spawns `command args` in `cwd` as the leader of a new process group and measures it. */
 export function runMeasured(command: string, args: readonly string[], cwd: string, timeoutSeconds: number): Promise<ProcessRun> {
   const rssFile = join(cwd, '.rusage');
-  const wrapped = hasGnuTime() ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] as const : [command, args] as const;
+  const timed = hasGnuTime();
+  const wrapped = timed ? [GNU_TIME, ['-f', '%M %U %S', '-o', rssFile, command, ...args]] as const : [command, args] as const;
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(wrapped[0], [...wrapped[1]], { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -74,18 +75,30 @@ export function runMeasured(command: string, args: readonly string[], cwd: strin
     child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
     let peak = 0;
     // GNU time itself is in the group; leave its few MiB out.
-    const sampler = setInterval(() => (peak = Math.max(peak, groupRssBytes(group, hasGnuTime() ? group : null))), SAMPLE_MS);
+    const sampler = setInterval(() => (peak = Math.max(peak, groupRssBytes(group, timed ? group : null))), SAMPLE_MS);
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(group);
     }, timeoutSeconds * 1000);
-    child.on('close', (code) => {
-      const wallSeconds = (performance.now() - start) / 1000;
+    // Wall time ends when the process exits; joblib workers it leaves behind may hold the pipes
+    // open, so the group is killed then, and the output is complete at 'close'.
+    let wallSeconds = 0;
+    let exitCode: number | null = null;
+    child.on('exit', (code) => {
+      wallSeconds = (performance.now() - start) / 1000;
+      exitCode = code;
       clearInterval(sampler);
       clearTimeout(timer);
-      killGroup(group); // joblib workers that outlive their parent
-      const outcome = timedOut ? 'timeout' : code === 0 ? 'ok' : 'error';
+      killGroup(group);
+    });
+    child.on('error', (error) => {
+      clearInterval(sampler);
+      clearTimeout(timer);
+      resolve({ outcome: 'error', wallSeconds: 0, maxRssMiB: null, cpuSeconds: null, groupRssMiB: 0, stdout: '', stderrTail: `cannot run ${wrapped[0]}: ${error.message}` });
+    });
+    child.on('close', () => {
+      const outcome = timedOut ? 'timeout' : exitCode === 0 ? 'ok' : 'error';
       resolve({ outcome, wallSeconds, ...readRusage(rssFile), groupRssMiB: peak / MIB, stdout, stderrTail: stderr.trim().split('\n').slice(-3).join('\n') });
     });
   });
