@@ -12,6 +12,10 @@ export interface ResultPoint {
   readonly evaluation: EvaluationData | null;
   /** A mapper front point's mapping, re-evaluated on demand. */
   readonly mappingYaml?: string;
+  /** Runs with memory usage as an objective: peak bits held in each finite memory. */
+  readonly usage?: Readonly<Record<string, number>>;
+  /** The architecture's area (m²), the same for every mapping of one design. */
+  readonly area?: number;
 }
 
 /** A point whose breakdowns can be drawn. */
@@ -54,10 +58,12 @@ export function pointFromEvaluation(evaluation: EvaluationData): ResultPoint {
 /** Every point of the mapper's final front; only the chosen one comes evaluated. */
 export function pointsFromMapping(mapped: MapDesignResult): ResultPoint[] {
   if (mapped.front.length === 0) return mapped.evaluation === null ? [] : [pointFromEvaluation(mapped.evaluation)];
+  const area = mapped.evaluation?.totals.area;
+  const extras = (p: MapDesignResult['front'][number]) => ({ ...(p.usage ? { usage: p.usage } : {}), ...(area !== undefined ? { area } : {}) });
   return mapped.front.map((p, i) => {
     const evaluation = i === mapped.bestIndex ? mapped.evaluation : null;
-    if (evaluation !== null) return { ...pointFromEvaluation(evaluation), mappingYaml: p.mappingYaml };
-    return { energy: p.energy, latency: p.latency, edp: p.energy * p.latency, evaluation: null, mappingYaml: p.mappingYaml };
+    if (evaluation !== null) return { ...pointFromEvaluation(evaluation), ...extras(p), mappingYaml: p.mappingYaml };
+    return { energy: p.energy, latency: p.latency, edp: p.energy * p.latency, ...extras(p), evaluation: null, mappingYaml: p.mappingYaml };
   });
 }
 

@@ -2,7 +2,7 @@
 import type { ResolvedKnob } from '../../../worker/sweep-protocol.js';
 import type { SweepDefinition, SweepPointView } from '../../store/sweep-slice.js';
 import { formatSI } from '../results/format.js';
-import { colorPosition, heatCells, heatColor, knobText, metricUnit, type HeatCell } from './sweep-data.js';
+import { colorPosition, heatCells, heatColor, knobText, metricUnit, paretoDesigns, type HeatCell } from './sweep-data.js';
 
 interface HeatmapProps {
   knobs: readonly ResolvedKnob[];
@@ -19,10 +19,12 @@ export function SweepHeatmap(props: HeatmapProps) {
   const unit = metricUnit(metric, perCompute);
   const cells = heatCells(props.knobs, props.points, metric, perCompute);
   const values = cells.flatMap((c) => (c.value === null ? [] : [c.value]));
+  const pareto = paretoDesigns(props.points);
   const cell = (c: HeatCell, rowValue: ResolvedKnob['values'][number]) => {
     const where = `${rowKnob.key} = ${knobText(rowValue)}, ${colKnob.key} = ${knobText(colKnob.values[c.col])}`;
     if (c.point === null) return <span key={c.index} className="sweep-heat-cell pending" title={`${where}: not mapped yet`} />;
     const value = c.value;
+    const optimal = pareto.has(c.index);
     return (
       <button
         key={c.index}
@@ -33,8 +35,9 @@ export function SweepHeatmap(props: HeatmapProps) {
         data-ok={value !== null}
         data-opened={c.index === props.opened}
         data-value={value ?? ''}
-        style={value === null ? undefined : { background: heatColor(colorPosition(value, values)) }}
-        title={`${where}: ${value === null ? 'failed' : formatSI(value, unit)} (click to open)`}
+        data-pareto={optimal}
+        style={value === null ? undefined : { background: heatColor(colorPosition(value, values)), ...(optimal ? { outline: '3px solid #f0a000', outlineOffset: -3 } : {}) }}
+        title={`${where}: ${value === null ? 'failed' : formatSI(value, unit)}${optimal ? '; Pareto-optimal in energy, latency and area' : ''} (click to open)`}
         onClick={() => props.onOpen(c.index)}
       />
     );

@@ -4,7 +4,7 @@ import type { ResolvedKnob } from '../../../worker/sweep-protocol.js';
 import type { SweepDefinition, SweepPointView } from '../../store/sweep-slice.js';
 import { seriesColor } from '../results/colors.js';
 import { formatSI } from '../results/format.js';
-import { isNumericKnob, knobText, lineSeries, metricUnit, positiveOnly, prefersLogScale, type LineRow } from './sweep-data.js';
+import { isNumericKnob, knobText, lineSeries, metricUnit, paretoDesigns, positiveOnly, prefersLogScale, type LineRow } from './sweep-data.js';
 
 interface DotProps {
   readonly cx?: number;
@@ -28,10 +28,12 @@ export function SweepLineChart(props: {
   const ys = rows.flatMap((r) => [r.total, ...components.map((c) => r[c] ?? null)]).filter((v): v is number => v !== null && v > 0);
   const logX = prefersLogScale(xs);
   const logY = prefersLogScale(ys);
+  const pareto = paretoDesigns(props.points);
   const dot = (p: DotProps) => {
     const row = p.payload;
     if (row === undefined || p.cx === undefined || p.cy === undefined || row.total === null) return <g key={`none-${row?.index ?? 'x'}`} />;
     const open = row.index === props.opened;
+    const optimal = pareto.has(row.index);
     return (
       <circle
         key={row.index}
@@ -40,16 +42,17 @@ export function SweepLineChart(props: {
         data-ok="true"
         data-opened={open}
         data-value={row.total}
+        data-pareto={optimal}
         cx={p.cx}
         cy={p.cy}
         r={open ? 7 : 5}
         fill={open ? '#d62728' : '#1f4e79'}
-        stroke="#fff"
-        strokeWidth={1.5}
+        stroke={optimal ? '#f0a000' : '#fff'}
+        strokeWidth={optimal ? 3 : 1.5}
         style={{ cursor: 'pointer' }}
         onClick={() => props.onOpen(row.index)}
       >
-        <title>{`${props.knob.key} = ${xText(row.x)}: ${formatSI(row.total, unit)} (click to open)`}</title>
+        <title>{`${props.knob.key} = ${xText(row.x)}: ${formatSI(row.total, unit)}${optimal ? '; Pareto-optimal in energy, latency and area' : ''} (click to open)`}</title>
       </circle>
     );
   };

@@ -102,6 +102,19 @@ export function prefersLogScale(values: readonly number[]): boolean {
   return Math.max(...finite) / Math.min(...finite) > 20;
 }
 
+/** The objectives a sweep's design points are compared on (docs/sweeps.md): lower is better on each. */
+const PARETO_OBJECTIVES = ['energy', 'latency', 'area'] as const;
+
+/**
+ * Indices of the finished points no other finished point beats: at most as much energy, latency
+ * and area, and less of one. Points with equal objectives are all kept.
+ */
+export function paretoDesigns(points: readonly SweepPointView[]): ReadonlySet<number> {
+  const rows = points.flatMap((p) => (p.point.metrics === null ? [] : [{ index: p.point.index, values: PARETO_OBJECTIVES.map((k) => p.point.metrics![k]) }]));
+  const beats = (a: readonly number[], b: readonly number[]) => a.every((v, i) => v <= b[i]!) && a.some((v, i) => v < b[i]!);
+  return new Set(rows.filter((r) => !rows.some((o) => beats(o.values, r.values))).map((r) => r.index));
+}
+
 export interface HeatCell {
   readonly index: number;
   readonly row: number;
