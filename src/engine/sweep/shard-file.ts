@@ -92,8 +92,25 @@ export function readShardFile(name: string, data: unknown): Result<SweepShardFil
     return err(fileError(name, `is not a sweep shard file${where}: ${issue.message}`, 'Give the files that `sweep --shard K/N --out FILE` wrote.'));
   }
   const file = parsed.data as SweepShardFile;
-  if (file.shard.index > file.shard.count) return err(fileError(name, `claims shard ${file.shard.index} of ${file.shard.count}`, 'The file was edited or damaged; run that shard again.'));
+  const damaged = 'The file was edited or damaged; run that shard again.';
+  if (file.shard.index > file.shard.count) return err(fileError(name, `claims shard ${file.shard.index} of ${file.shard.count}`, damaged));
+  const gridSize = file.sweep.knobs.reduce((n, k) => n * k.values.length, 1);
+  if (gridSize !== file.sweep.totalPoints) return err(fileError(name, `says the sweep has ${file.sweep.totalPoints} points, but its --vary lists make ${gridSize}`, damaged));
+  const wrong = file.points.find((p) => p.index < gridSize && JSON.stringify(p.knobs) !== JSON.stringify(gridKnobs(file.sweep.knobs, p.index)));
+  if (wrong) return err(fileError(name, `point ${wrong.index} has knob values ${JSON.stringify(wrong.knobs)}, but the sweep's point ${wrong.index} is ${JSON.stringify(gridKnobs(file.sweep.knobs, wrong.index))}`, damaged));
   return ok({ ...file, points: file.points.map((p) => ({ ...p, metrics: p.metrics as PointMetrics | null })) });
+}
+
+/** The knob values of grid point `index` (first knob outermost, as expandSweep orders them). */
+function gridKnobs(knobs: readonly SweepKnob[], index: number): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  let rest = index;
+  for (let k = knobs.length - 1; k >= 0; k--) {
+    const knob = knobs[k]!;
+    values[knob.key] = knob.values[rest % knob.values.length];
+    rest = Math.floor(rest / knob.values.length);
+  }
+  return Object.fromEntries(knobs.map((k) => [k.key, values[k.key]]));
 }
 
 export interface NamedShard {

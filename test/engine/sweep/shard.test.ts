@@ -125,3 +125,15 @@ describe('3 shards merged equal one run', () => {
     expect(wrong.ok ? 'merged' : wrong.errors[0]!.message).toBe('shard-1-of-3.json: holds point 1, which is not in shard 1/3');
   });
 });
+
+describe('a damaged shard file', () => {
+  it('is refused when its point count or a point\'s knob values do not match its --vary lists', async () => {
+    const { file } = await shardFile(2, 3);
+    const json = JSON.parse(JSON.stringify(file)) as { sweep: { totalPoints: number }; points: { knobs: Record<string, number> }[] };
+    const countOff = readShardFile('a.json', { ...json, sweep: { ...json.sweep, totalPoints: 8 } });
+    expect(countOff.ok ? 'read' : countOff.errors[0]!.message).toBe('a.json: says the sweep has 8 points, but its --vary lists make 7');
+    json.points[1]!.knobs = { GlobalBufferSize: 999 };
+    const knobOff = readShardFile('b.json', json);
+    expect(knobOff.ok ? 'read' : knobOff.errors[0]!.message).toBe('b.json: point 4 has knob values {"GlobalBufferSize":999}, but the sweep\'s point 4 is {"GlobalBufferSize":2048}');
+  });
+});
