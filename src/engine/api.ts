@@ -157,6 +157,8 @@ export interface FrontPointDto {
   readonly latency: number;
   /** The point's full mapping as a `mapping:` YAML document. */
   readonly mappingYaml: string;
+  /** A short hash of the canonical LoopTree (`results/mapping-key.ts`): names the point in share links. */
+  readonly mappingKey: string;
   /** RESOURCE_USAGE runs: peak bits held in each finite memory over the whole workload. */
   readonly usage?: Readonly<Record<string, number>>;
 }

@@ -31,3 +31,4 @@ export type { ConversionReport, ReportItem, ReportKind, TimeloopFile } from './t
 export { mapSpec, type MapOptions, type MapResult, type MapStats, type MapperEvent, type FrontMapping } from './mapper/index.js';
 export { mapDesign, mapDesignWith, evaluatePoint } from './pipeline/map-design.js';
 export type { MapDesignOptions, MapDesignResult, FrontPointDto, MapProgressEvent, MapProgressListener } from './api.js';
+export { ENGINE_VERSION, mappingKey } from './results/index.js';

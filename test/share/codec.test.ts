@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../src/ui/share/migrate.js';
 import { MAX_LINK_CHARS, MAX_LINK_TEXT_CHARS } from '../../src/ui/share/codec.js';
 import { repeatedCharBomb } from './lz-bomb.js';
 import { DEFAULT_MAPPER, MAPPER_TAB } from '../../src/ui/store/spec-slice.js';
+import { ENGINE_VERSION } from '../../src/engine/results/engine-version.js';
 
 const BUNDLED = { 'arches/simple.yaml': 'arch: {}\n', 'workloads/basic/matmuls.yaml': 'workload: {}\n' };
 
@@ -32,7 +33,8 @@ function linkOf(json: unknown): string {
 describe('createSharePayload', () => {
   it('keeps only edited files and non-default knobs', () => {
     expect(createSharePayload(STATE, BUNDLED)).toEqual({
-      v: 1,
+      v: 2,
+      engine: ENGINE_VERSION,
       files: { 'arches/simple.yaml': 'arch: {edited: true}\n' },
       specFiles: ['arches/simple.yaml', 'workloads/basic/matmuls.yaml'],
       variables: { M: 128, DECODE: false },
@@ -41,7 +43,7 @@ describe('createSharePayload', () => {
     });
   });
 
-  it('is just the version for an empty design', () => {
+  it('is just the link and engine versions for an empty design', () => {
     const empty: ShareState = {
       ...STATE,
       files: {},
@@ -50,7 +52,7 @@ describe('createSharePayload', () => {
       mapper: DEFAULT_MAPPER,
       activeFile: MAPPER_TAB,
     };
-    expect(createSharePayload(empty, BUNDLED)).toEqual({ v: 1 });
+    expect(createSharePayload(empty, BUNDLED)).toEqual({ v: 2, engine: ENGINE_VERSION });
   });
 });
 
@@ -85,6 +87,42 @@ describe('decodeShareFragment', () => {
     expect(data.activeFile).toBe('arches/simple.yaml');
   });
 
+  it('decodes the golden v1 link to a mapper point: the point by its index, no engine version', () => {
+    const golden = readFileSync(new URL('./v1-point.link.txt', import.meta.url), 'utf8').trim();
+    const decoded = decodeShareFragment(golden);
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.payload.engine).toBeUndefined();
+    expect(decoded.payload.view).toEqual({ point: { index: 2 }, pointFrom: 'mapper', paretoY: 'edp' });
+    expect(applySharePayload(decoded.payload, BUNDLED)).toMatchObject({ selectedPoint: 2, paretoY: 'edp', variables: { N_EINSUMS: 2 } });
+  });
+
+  it('decodes the golden v2 link: the point by key with its figures, and the engine version', () => {
+    const golden = readFileSync(new URL('./v2.link.txt', import.meta.url), 'utf8').trim();
+    const decoded = decodeShareFragment(golden);
+    if (!decoded.ok) throw new Error(decoded.message);
+    expect(decoded.payload.engine).toBe('0.1.0');
+    expect(decoded.payload.view?.point).toEqual({ index: 4, key: '9c1e2b7a40d3f865', energy: 17235968, latency: 524288 });
+    expect(decoded.payload.view?.pointFrom).toBe('mapper-unfused');
+    const data = applySharePayload(decoded.payload, BUNDLED);
+    expect(data.files).toEqual({
+      'arches/simple.yaml': '# golden v2 link\narch:\n  nodes: []\n',
+      'workloads/basic/matmuls.yaml': 'workload: {}\n',
+    });
+    expect(data.variables).toEqual({ N_EINSUMS: 2, M: 64 });
+    expect(data.mapper).toEqual({ metric: 'edp', maxFusedLoops: DEFAULT_MAPPER.maxFusedLoops, timeLimitSeconds: 30 });
+    expect(data.breakdownBy).toBe('tensor');
+    expect(data.paretoX).toBe('energy');
+    expect(data.selectedPoint).toBe(4);
+  });
+
+  it('refuses a v2 point with neither a hex key nor an index', () => {
+    expect(decodeShareFragment(linkOf({ v: 2, view: { point: { index: 0, key: 'not hex!' } } }))).toEqual({
+      ok: false,
+      message: "The share link has an invalid field 'view.point.key'.",
+    });
+    expect(decodeShareFragment(linkOf({ v: 2, view: { point: { key: 'ab12' } } })).ok).toBe(false);
+  });
+
   it('rejects a truncated link', () => {
     const fragment = encodeShareFragment({ v: 1, variables: { A: 1 } });
     expect(decodeShareFragment(fragment.slice(0, 12))).toEqual({
@@ -111,7 +149,17 @@ describe('decodeShareFragment', () => {
 
 describe('migrateToLatest', () => {
   it('passes the latest version through unchanged', () => {
-    expect(migrateToLatest({ v: 1, specFiles: ['a.yaml'] })).toEqual({ ok: true, payload: { v: 1, specFiles: ['a.yaml'] } });
+    expect(migrateToLatest({ v: 2, specFiles: ['a.yaml'] })).toEqual({ ok: true, payload: { v: 2, specFiles: ['a.yaml'] } });
+  });
+
+  it("upgrades v1 to v2: the point's index becomes a point reference, nothing else changes", () => {
+    const v1 = { v: 1, specFiles: ['a.yaml'], view: { selectedPoint: 3, pointFrom: 'mapper', stackBy: 'action' } };
+    expect(migrateToLatest(v1)).toEqual({
+      ok: true,
+      payload: { v: 2, specFiles: ['a.yaml'], view: { point: { index: 3 }, pointFrom: 'mapper', stackBy: 'action' } },
+    });
+    expect(v1.view.selectedPoint).toBe(3);
+    expect(migrateToLatest({ v: 1, variables: { M: 8 } })).toEqual({ ok: true, payload: { v: 2, variables: { M: 8 } } });
   });
 
   it('needs a version number', () => {
@@ -128,7 +176,7 @@ describe('a link to a mapper point', () => {
   });
 
   it('says the point came from a mapper run, and whether it was unfused', () => {
-    expect(createSharePayload(mapped(false), BUNDLED).view).toEqual({ activeFile: 'workloads/basic/matmuls.yaml', selectedPoint: 2, pointFrom: 'mapper' });
+    expect(createSharePayload(mapped(false), BUNDLED).view).toEqual({ activeFile: 'workloads/basic/matmuls.yaml', point: { index: 2 }, pointFrom: 'mapper' });
     expect(createSharePayload(mapped(true), BUNDLED).view?.pointFrom).toBe('mapper-unfused');
   });
 

@@ -8,6 +8,7 @@ import { mapSpec, mapSpecWith, type JobRunner, type MapOptions, type MapResult }
 import type { Result } from '../base/result.js';
 import { paretoIndices } from '../mapper/pareto.js';
 import { evaluateMapping } from '../model/index.js';
+import { mappingKey } from '../results/index.js';
 import { designInput, evaluationData } from './design.js';
 import { buildModelInput } from './model-input.js';
 import { loadAndValidate, prepareSpec, runStage } from './prepare.js';
@@ -43,7 +44,7 @@ function mapDesignResult(mapped: Result<MapResult>): MapDesignResult {
     errors: [],
     evaluation: evaluationData(result, mapping),
     pareto: pareto.map((p) => ({ energy: p.energy, latency: p.latency })),
-    front: front.map((p) => ({ energy: p.energy, latency: p.latency, mappingYaml: p.mappingYaml, ...(p.usage ? { usage: p.usage } : {}) })),
+    front: front.map((p) => ({ energy: p.energy, latency: p.latency, mappingYaml: p.mappingYaml, mappingKey: mappingKey(p.mapping), ...(p.usage ? { usage: p.usage } : {}) })),
     bestIndex,
     stats: { templates: stats.templates, evaluated: stats.evaluated, seconds: stats.seconds },
     warnings,

@@ -6,9 +6,11 @@ import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from
 import { DEFAULT_MAPPER, MAPPER_TAB, type MapperSettings } from '../store/spec-slice.js';
 import type { ExplorerData } from '../store/state.js';
 import { DEFAULT_VIEW } from '../store/view-slice.js';
+import { ENGINE_VERSION } from '../../engine/results/engine-version.js';
 import { measureLzUriLength } from './lz-length.js';
 import { migrateToLatest } from './migrate.js';
-import { LATEST_SHARE_VERSION, SharePayloadSchema, type SharePayload } from './schema.js';
+import { sharedPoint } from './point-ref.js';
+import { LATEST_SHARE_VERSION, SharePayloadSchema, type SharePayload, type SharePayloadV1 } from './schema.js';
 import { shareSweep, sweepFromShare } from './sweep-share.js';
 
 export const FRAGMENT_PREFIX = '#s=';
@@ -24,7 +26,7 @@ export type ShareState = Pick<
   | 'activeFile'
 > &
   // Optional so callers that predate the results view still build payloads.
-  Partial<Pick<ExplorerData, 'selectedPoint' | ViewKey | 'sweep' | 'sweepShown' | 'results'>>;
+  Partial<Pick<ExplorerData, 'selectedPoint' | ViewKey | 'sweep' | 'sweepShown' | 'results' | 'linkPoint'>>;
 
 /** Display choices shared as they are when they differ from the defaults. */
 const VIEW_KEYS = ['stackBy', 'perCompute', 'logScale', 'paretoX', 'paretoY'] as const;
@@ -32,12 +34,16 @@ type ViewKey = (typeof VIEW_KEYS)[number];
 
 export type DecodeResult = { ok: true; payload: SharePayload } | { ok: false; message: string };
 
-/** Builds the minimal payload: only files that differ from `bundled`, only non-default knobs. */
+/**
+ * Builds the minimal payload: only files that differ from `bundled`, only non-default knobs, and
+ * the engine version (a link's point is found again by a key this engine computed).
+ */
 export function createSharePayload(
   state: ShareState,
   bundled: Readonly<Record<string, string>>,
 ): SharePayload {
-  const payload: SharePayload = { v: LATEST_SHARE_VERSION };
+  const point = sharedPoint(state);
+  const payload: SharePayload = { v: LATEST_SHARE_VERSION, engine: point?.engine ?? ENGINE_VERSION };
   const files = Object.fromEntries(Object.entries(state.files).filter(([p, t]) => bundled[p] !== t));
   if (Object.keys(files).length > 0) payload.files = files;
   if (state.specFiles.length > 0) payload.specFiles = [...state.specFiles];
@@ -48,9 +54,9 @@ export function createSharePayload(
   if (state.breakdownBy !== DEFAULT_VIEW.breakdownBy) view.breakdownBy = state.breakdownBy;
   if (state.selectedEinsum !== null) view.selectedEinsum = state.selectedEinsum;
   if (state.activeFile !== (state.specFiles[0] ?? MAPPER_TAB)) view.activeFile = state.activeFile;
-  if (state.selectedPoint !== undefined && state.selectedPoint !== null) {
-    view.selectedPoint = state.selectedPoint;
-    if (state.results?.source === 'mapper') view.pointFrom = state.results.unfused ? 'mapper-unfused' : 'mapper';
+  if (point !== undefined) {
+    view.point = point.point;
+    if (point.from !== undefined) view.pointFrom = point.from;
   }
   for (const key of VIEW_KEYS) {
     if (state[key] !== undefined && state[key] !== DEFAULT_VIEW[key]) Object.assign(view, { [key]: state[key] });
@@ -88,7 +94,7 @@ export function applySharePayload(
     breakdownBy: payload.view?.breakdownBy ?? DEFAULT_VIEW.breakdownBy,
     selectedEinsum: payload.view?.selectedEinsum ?? null,
     activeFile: payload.view?.activeFile ?? specFiles[0] ?? MAPPER_TAB,
-    selectedPoint: payload.view?.selectedPoint ?? null,
+    selectedPoint: payload.view?.point?.index ?? null,
     stackBy: payload.view?.stackBy ?? DEFAULT_VIEW.stackBy,
     perCompute: payload.view?.perCompute ?? DEFAULT_VIEW.perCompute,
     logScale: payload.view?.logScale ?? DEFAULT_VIEW.logScale,
@@ -98,7 +104,8 @@ export function applySharePayload(
   };
 }
 
-export function encodeShareFragment(payload: SharePayload): string {
+/** Encodes a payload; any released version, so tests can write the old links users still hold. */
+export function encodeShareFragment(payload: SharePayload | SharePayloadV1): string {
   return FRAGMENT_PREFIX + compressToEncodedURIComponent(JSON.stringify(payload));
 }
 

@@ -3,8 +3,20 @@ import { LATEST_SHARE_VERSION } from './schema.js';
 
 type JsonObject = Record<string, unknown>;
 
+/**
+ * v1 → v2: a v1 link names its point only by its index in the front (`view.selectedPoint`); v2
+ * holds a point reference (`view.point`) that may also carry the mapping key. The index carries
+ * over as it is, so an old link opens the point it always did. A v1 link has no engine version.
+ */
+function pointIndexToRef(payload: JsonObject): JsonObject {
+  const view = payload['view'];
+  if (typeof view !== 'object' || view === null || Array.isArray(view) || !('selectedPoint' in view)) return payload;
+  const { selectedPoint, ...rest } = view as JsonObject;
+  return { ...payload, view: { ...rest, point: { index: selectedPoint } } };
+}
+
 /** MIGRATIONS[n] turns a vn payload into a v(n+1) payload. Pure; never drops user text. */
-const MIGRATIONS: Readonly<Record<number, (payload: JsonObject) => JsonObject>> = {};
+const MIGRATIONS: Readonly<Record<number, (payload: JsonObject) => JsonObject>> = { 1: pointIndexToRef };
 
 export type MigrateResult = { ok: true; payload: JsonObject } | { ok: false; message: string };
 

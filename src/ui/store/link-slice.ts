@@ -1,4 +1,6 @@
 /** What keeps links from destroying work: recent designs, the autosave's health, a link's pending mapper run. */
+import type { ResultSet } from '../features/results/points.js';
+import { findLinkPoint, type LinkPoint } from '../share/point-ref.js';
 import type { RecentDesign } from './recent-designs.js';
 import type { StoreSlice } from './slice.js';
 
@@ -12,6 +14,8 @@ export interface LinkData {
   autosaveProblem: string | null;
   /** The opened link selected a point of this kind of run; results are not in links. */
   linkRun: LinkRun | null;
+  /** The opened link's mapper point, found by its key in the next mapper run's front. */
+  linkPoint: LinkPoint | null;
 }
 
 export interface LinkActions {
@@ -21,7 +25,29 @@ export interface LinkActions {
   clearLinkRun(): void;
 }
 
-export const DEFAULT_LINK: LinkData = { recentDesigns: [], autosaveProblem: null, linkRun: null };
+export const DEFAULT_LINK: LinkData = { recentDesigns: [], autosaveProblem: null, linkRun: null, linkPoint: null };
+
+/** The selection once a run's results arrive, and what the user should know about a link's point. */
+export interface PointAfterRun {
+  readonly selectedPoint: number | null;
+  readonly linkPoint: LinkPoint | null;
+  readonly notice: string | null;
+}
+
+/**
+ * A mapper run's front answers a link's pending point (by key, else the nearest point, with a
+ * notice); otherwise a selection survives only if the new results still have that index.
+ */
+export function pointAfterRun(state: Pick<LinkData, 'linkPoint'> & { selectedPoint: number | null }, results: ResultSet | null): PointAfterRun {
+  const { selectedPoint, linkPoint } = state;
+  if (results === null) return { selectedPoint: null, linkPoint, notice: null };
+  if (linkPoint !== null && results.source === 'mapper') {
+    const found = findLinkPoint(results.points, linkPoint);
+    return { selectedPoint: found.index, linkPoint: null, notice: found.notice };
+  }
+  const kept = selectedPoint !== null && selectedPoint < results.points.length ? selectedPoint : null;
+  return { selectedPoint: kept, linkPoint, notice: null };
+}
 
 export const createLinkSlice: StoreSlice<LinkActions> = (set, get) => ({
   setRecentDesigns: (designs) => set({ recentDesigns: designs }),

@@ -46,6 +46,7 @@ export const PERSISTENCE = {
   recentDesigns: 'local',
   autosaveProblem: 'none',
   linkRun: 'none',
+  linkPoint: 'none',
 } as const satisfies { readonly [K in keyof ExplorerData]: Persistence };
 
 export type PersistedKey<P extends Persistence> = {

@@ -3,6 +3,7 @@ import type { EvaluationData, SpecError } from '../../engine/index.js';
 import type { MapRunEvent } from '../../worker/protocol.js';
 import type { ResultSet } from '../features/results/points.js';
 import { applyMapEvent, EMPTY_PROGRESS, type MapProgress } from '../features/run/map-progress.js';
+import { pointAfterRun } from './link-slice.js';
 import type { StoreSlice } from './slice.js';
 
 export type RunStatus = 'idle' | 'checking' | 'evaluating' | 'mapping' | 'cancelled' | 'failed';
@@ -60,7 +61,7 @@ export const DEFAULT_RUN: RunData = {
   resultsStale: false,
 };
 
-export const createRunSlice: StoreSlice<RunActions> = (set) => ({
+export const createRunSlice: StoreSlice<RunActions> = (set, get) => ({
   setCheckErrors: (errors) => set({ checkErrors: errors, checkFresh: true, checkStalled: false }),
   markCheckStale: () => set({ checkFresh: false, checkStalled: false }),
   markCheckStalled: () => set({ checkStalled: true }),
@@ -76,16 +77,12 @@ export const createRunSlice: StoreSlice<RunActions> = (set) => ({
   addNotice: (message) =>
     set((s) => ({ notices: s.notices.includes(message) ? s.notices : [...s.notices.slice(-4), message] })),
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),
-  setRunOutcome: ({ results, errors, message }) =>
-    set((s) => ({
-      results,
-      runErrors: errors,
-      resultsMessage: message,
-      resultsStale: false,
-      linkRun: null,
-      // A restored selection survives only if the new results still have that point.
-      selectedPoint: results !== null && s.selectedPoint !== null && s.selectedPoint < results.points.length ? s.selectedPoint : null,
-    })),
+  setRunOutcome: ({ results, errors, message }) => {
+    // A restored selection survives only if the new results still have that point; a link's point is found by its key.
+    const { selectedPoint, linkPoint, notice } = pointAfterRun(get(), results);
+    set({ results, runErrors: errors, resultsMessage: message, resultsStale: false, linkRun: null, selectedPoint, linkPoint });
+    if (notice !== null) get().addNotice(notice);
+  },
   markDesignEdited: () =>
     set((s) => ({
       ...(s.runErrors.length === 0 ? {} : { runErrors: [] }),

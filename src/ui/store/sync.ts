@@ -11,6 +11,7 @@ import {
   limitLinkPayload,
   type ShareState,
 } from '../share/codec.js';
+import { linkPointOf } from '../share/point-ref.js';
 import type { SharePayload } from '../share/schema.js';
 import { loadLocal, saveLocal } from './local-save.js';
 import { keysWith } from './persistence.js';
@@ -51,7 +52,7 @@ interface OpenedLink {
 function openLink(payload: SharePayload, current: Partial<ExplorerData>, bundled: RestoreEnv['bundled'], now: number): OpenedLink {
   const limited = limitLinkPayload(payload);
   const linked = applySharePayload(limited.payload, bundled);
-  const data: Partial<ExplorerData> = { ...linked, linkRun: limited.payload.view?.pointFrom ?? null };
+  const data: Partial<ExplorerData> = { ...linked, linkRun: limited.payload.view?.pointFrom ?? null, linkPoint: linkPointOf(limited.payload) };
   const notices = [...limited.notices];
   if (hasDesign(current) && hasDesign(linked) && !sameDesign(current, linked)) {
     const kept: RecentDesign = recentEntry({ ...DEFAULT_DATA, ...current } satisfies ShareState, bundled, now);
@@ -145,5 +146,5 @@ export function restoreRecentDesign(store: ExplorerStore, entry: RecentDesign, b
     store.getState().addNotice(`That recent design could not be restored: ${decoded.message}`);
     return;
   }
-  store.setState({ ...applySharePayload(decoded.payload, bundled), linkRun: null, recentDesigns: recentWithShown(store, bundled, now) });
+  store.setState({ ...applySharePayload(decoded.payload, bundled), linkRun: null, linkPoint: null, recentDesigns: recentWithShown(store, bundled, now) });
 }

@@ -77,8 +77,8 @@ describe('ski-slope runs', () => {
     evaluation: null,
     pareto: [],
     front: [
-      { energy: 10, latency: 2, mappingYaml: 'm0', usage: { GlobalBuffer: 100 } },
-      { energy: 80, latency: 1, mappingYaml: 'm1', usage: { GlobalBuffer: 10 } },
+      { energy: 10, latency: 2, mappingYaml: 'm0', mappingKey: 'k0', usage: { GlobalBuffer: 100 } },
+      { energy: 80, latency: 1, mappingYaml: 'm1', mappingKey: 'k1', usage: { GlobalBuffer: 10 } },
     ],
     bestIndex: 0,
     stats: { templates: 1, evaluated: 2, seconds: 0.5 },
@@ -112,7 +112,7 @@ describe('ski-slope runs', () => {
 describe('runSkiSlope', () => {
   it('maps fused then unfused with memory usage as an objective and keeps both curves', async () => {
     const calls: unknown[] = [];
-    const front = [{ energy: 10, latency: 1, mappingYaml: 'm', usage: { GlobalBuffer: 8 } }];
+    const front = [{ energy: 10, latency: 1, mappingYaml: 'm', mappingKey: 'k', usage: { GlobalBuffer: 8 } }];
     const client = {
       mapDesign: async (_design: unknown, options: unknown) => {
         calls.push(options);

@@ -34,10 +34,10 @@ const EVENTS: MapProgressEvent[] = [
 
 /** Fused: a three-point front, the middle one chosen; unfused: one point, twice the energy. */
 function mapped(unfused: boolean): MapDesignResult {
-  const front = unfused ? [{ energy: 20, latency: 10, mappingYaml: 'u0' }] : [
-    { energy: 6, latency: 14, mappingYaml: 'm0' },
-    { energy: 8, latency: 7, mappingYaml: 'm1' },
-    { energy: 12, latency: 6, mappingYaml: 'm2' },
+  const front = unfused ? [{ energy: 20, latency: 10, mappingYaml: 'u0', mappingKey: 'k-u0' }] : [
+    { energy: 6, latency: 14, mappingYaml: 'm0', mappingKey: 'k-m0' },
+    { energy: 8, latency: 7, mappingYaml: 'm1', mappingKey: 'k-m1' },
+    { energy: 12, latency: 6, mappingYaml: 'm2', mappingKey: 'k-m2' },
   ];
   const best = unfused ? 0 : 1;
   const chosen = front[best]!;
@@ -83,7 +83,7 @@ describe('map progress', () => {
 describe('runMapper', () => {
   it('streams progress into the store, then keeps every front point with the chosen one shown', async () => {
     const engine = scriptedEngine();
-    const store = createExplorerStore({ mapper: { metric: 'edp', maxFusedLoops: 2, timeLimitSeconds: 60, resourceUsage: true } });
+    const store = createExplorerStore({ mapper: { metric: 'edp', maxFusedLoops: 2, timeLimitSeconds: 60 } });
     const seen: string[] = [];
     store.subscribe((s) => {
       if (s.progress?.live && s.runStatus === 'mapping') seen.push(`${s.runStatus} ${s.progress.live.label} ${s.progress.live.points.length}`);

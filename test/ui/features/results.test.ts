@@ -166,7 +166,7 @@ describe('share link view state', () => {
       stackBy: 'action', perCompute: true, logScale: false, paretoX: 'latency', paretoY: 'edp',
     } as const;
     const payload = createSharePayload(state, { 'a.yaml': 'x' });
-    expect(payload.view).toEqual({ selectedPoint: 0, stackBy: 'action', perCompute: true, paretoY: 'edp' });
+    expect(payload.view).toEqual({ point: { index: 0 }, stackBy: 'action', perCompute: true, paretoY: 'edp' });
     const decoded = decodeShareFragment(encodeShareFragment(payload));
     if (!decoded.ok) throw new Error(decoded.message);
     expect(applySharePayload(decoded.payload, { 'a.yaml': 'x' })).toMatchObject({

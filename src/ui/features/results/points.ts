@@ -16,6 +16,8 @@ export interface ResultPoint {
   readonly usage?: Readonly<Record<string, number>>;
   /** The architecture's area (m²), the same for every mapping of one design. */
   readonly area?: number;
+  /** A mapper front point's mapping key: what a share link names it by. */
+  readonly mappingKey?: string;
 }
 
 /** A point whose breakdowns can be drawn. */
@@ -62,8 +64,8 @@ export function pointsFromMapping(mapped: MapDesignResult): ResultPoint[] {
   const extras = (p: MapDesignResult['front'][number]) => ({ ...(p.usage ? { usage: p.usage } : {}), ...(area !== undefined ? { area } : {}) });
   return mapped.front.map((p, i) => {
     const evaluation = i === mapped.bestIndex ? mapped.evaluation : null;
-    if (evaluation !== null) return { ...pointFromEvaluation(evaluation), ...extras(p), mappingYaml: p.mappingYaml };
-    return { energy: p.energy, latency: p.latency, edp: p.energy * p.latency, ...extras(p), evaluation: null, mappingYaml: p.mappingYaml };
+    if (evaluation !== null) return { ...pointFromEvaluation(evaluation), ...extras(p), mappingYaml: p.mappingYaml, mappingKey: p.mappingKey };
+    return { energy: p.energy, latency: p.latency, edp: p.energy * p.latency, ...extras(p), evaluation: null, mappingYaml: p.mappingYaml, mappingKey: p.mappingKey };
   });
 }
 
