@@ -2,7 +2,7 @@ import type { Remote } from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNodeMapperPool } from '../../src/cli/mapper-pool.js';
 import { NodeFileSystem } from '../../src/cli/node-file-system.js';
-import { mapSpec, mapSpecWith, type MapResult } from '../../src/engine/mapper/index.js';
+import { mapSpec, mapSpecWith, type MapperEvent, type MapResult } from '../../src/engine/mapper/index.js';
 import { findExample, findPreset, REGRESSION_CASES } from '../../src/examples/index.js';
 import { createPoolWorkerApi, MapperPool, type PoolWorker, type PoolWorkerApi } from '../../src/worker/pool/index.js';
 
@@ -105,5 +105,30 @@ describe('worker crashes', () => {
     if (mapped.ok) return;
     expect(mapped.errors[0]!.message).toMatch(/^a mapper worker failed: template \d+ crashed two workers: simulated crash$/);
     expect(mapped.errors[0]!.hint).toContain('--workers 1');
+  }, 60_000);
+});
+
+describe('pool progress', () => {
+  const { design, input, options } = caseInput(CASES[1]!);
+
+  it('streams each Einsum front as soon as its templates are done, equal to the in-process fronts, and reports worker activity', async () => {
+    const starts: number[] = [];
+    let idles = 0;
+    const pool = new MapperPool(fakeWorkers(0).spawn, 2, { onActivity: (worker, job) => (job === undefined ? idles++ : starts.push(worker)) });
+    const pooled: MapperEvent[] = [];
+    const mapped = await mapSpecWith(input, { ...options, runJobs: pool.runner(design) }, (e) => pooled.push(e));
+    const sequential: MapperEvent[] = [];
+    mapSpec(input, options, (e) => sequential.push(e));
+    if (!mapped.ok) throw new Error('mapping failed');
+    const fronts = (events: MapperEvent[]) => events.filter((e) => e.type === 'einsum-front' || e.type === 'join-step' || e.type === 'final');
+    expect(fronts(pooled)).toEqual(fronts(sequential));
+    // Matmul0's front arrives before Matmul1's last template is done.
+    const firstFront = pooled.findIndex((e) => e.type === 'einsum-front');
+    const lastTemplate = pooled.map((e) => e.type).lastIndexOf('template-done');
+    expect(firstFront).toBeGreaterThan(0);
+    expect(firstFront).toBeLessThan(lastTemplate);
+    expect(starts).toHaveLength(mapped.value.stats.templates);
+    expect(idles).toBe(starts.length);
+    expect(new Set(starts)).toEqual(new Set([0, 1]));
   }, 60_000);
 });

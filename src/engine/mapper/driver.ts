@@ -59,16 +59,23 @@ export async function mapSpecWith(input: SpecInput, options: DriverOptions = {},
   const plan = runStage(prepared.value.loaded, () => planMap(prepared.value, options));
   if (!plan.ok) return plan;
   const runJobs = options.runJobs ?? inProcessRunner(plan.value.evaluateLatency);
-  const fronts = await runAll(plan.value, runJobs, onEvent);
+  const early = new Map<number, Result<EinsumFront>>();
+  const fronts = await runAll(plan.value, runJobs, onEvent, early);
   if (!fronts.ok) return fronts;
   const { done, stopped } = fronts.value;
-  const finished = runStage(prepared.value.loaded, () => (stopped ? finishStopped(plan.value, done, onEvent) : finishPlan(plan.value, done, onEvent)));
+  const finished = runStage(prepared.value.loaded, () => (stopped ? finishStopped(plan.value, done, onEvent) : finishPlan(plan.value, done, onEvent, early)));
   return finished.ok ? finished.value : finished;
 }
 
 /** Every template's front, or (`stopped`) those that finished before a cancel or the time limit. */
-async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHandler): Promise<Result<{ done: Map<number, TemplateFront>; stopped: boolean }>> {
+/**
+ * `early` gets each Einsum's front as soon as its last template finishes, so it streams while other
+ * Einsums are still searched (built from the template fronts in template order, as finishPlan would).
+ */
+async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHandler, early: Map<number, Result<EinsumFront>>): Promise<Result<{ done: Map<number, TemplateFront>; stopped: boolean }>> {
   const einsumName = new Map(plan.prepared.evaluated.workload.einsums.map((e) => [e.index, e.name]));
+  const left = new Map<number, number>();
+  for (const job of plan.jobs) left.set(job.einsumIndex, (left.get(job.einsumIndex) ?? 0) + 1);
   announceTemplates(plan, onEvent);
   const fronts = new Map<number, TemplateFront>();
   // At the time limit executors drain: running jobs stop at their deadline and hand back their rows.
@@ -86,6 +93,9 @@ async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHan
       holdFront(plan, front);
       fronts.set(front.jobId, front);
       onEvent(templateDone(einsumName.get(front.einsumIndex) ?? '', front));
+      const remaining = left.get(front.einsumIndex)! - 1;
+      left.set(front.einsumIndex, remaining);
+      if (remaining === 0 && !front.stopped) early.set(front.einsumIndex, einsumFrontNow(plan, front.einsumIndex, fronts, onEvent));
     }, signal);
   } catch (error) {
     if (error instanceof MemoryLimitExceeded) return err(positionError(plan.prepared.loaded, new SpecErrorException(memoryLimitError(error))));
@@ -97,13 +107,20 @@ async function runAll(plan: MapPlan, runJobs: JobRunner, onEvent: MapperEventHan
   return ok({ done: fronts, stopped: partial || (plan.signal.aborted && fronts.size < plan.jobs.length) });
 }
 
-/** Per-Einsum fronts from the template fronts in template order (never completion order), then the join. */
-function finishPlan(plan: MapPlan, templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler): Result<MapResult> {
+/** One Einsum's front from its template fronts in template order (never completion order). */
+function einsumFrontNow(plan: MapPlan, einsumIndex: number, templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler): Result<EinsumFront> {
+  const einsum = plan.prepared.evaluated.workload.einsums.find((e) => e.index === einsumIndex)!;
+  const done = plan.jobs.filter((j) => j.einsumIndex === einsum.index).map((j) => templateFronts.get(j.id));
+  if (done.some((f) => f === undefined)) return err(specError('mapper', `the job executor did not return every template of Einsum ${einsum.name}`));
+  const front = runStage(plan.prepared.loaded, () => einsumFrontOf(plan, einsum, done as TemplateFront[], onEvent));
+  return front.ok ? front.value : front;
+}
+
+/** Per-Einsum fronts (those `early` holds, else built now), then the join. */
+function finishPlan(plan: MapPlan, templateFronts: ReadonlyMap<number, TemplateFront>, onEvent: MapperEventHandler, early: ReadonlyMap<number, Result<EinsumFront>>): Result<MapResult> {
   const fronts: EinsumFront[] = [];
   for (const einsum of plan.prepared.evaluated.workload.einsums) {
-    const done = plan.jobs.filter((j) => j.einsumIndex === einsum.index).map((j) => templateFronts.get(j.id));
-    if (done.some((f) => f === undefined)) return err(specError('mapper', `the job executor did not return every template of Einsum ${einsum.name}`));
-    const front = einsumFrontOf(plan, einsum, done as TemplateFront[], onEvent);
+    const front = early.get(einsum.index) ?? einsumFrontNow(plan, einsum.index, templateFronts, onEvent);
     if (!front.ok) return front;
     fronts.push(front.value);
   }
