@@ -1,6 +1,6 @@
 /**
- * The Einsums' data dependencies: an Einsum that, through the tensors it reads, depends on its
- * own output can never run.
+ * The Einsums' data flow: every Einsum writes a tensor, and none depends on its own output
+ * through the tensors it reads (it could never run).
  */
 import { failWith } from '../../base/errors.js';
 import type { Spec } from '../../spec/schema/spec.js';
@@ -61,4 +61,15 @@ export function checkNoCycles(spec: Spec): void {
       hint: 'Each tensor must be computed before it is read; break the cycle by renaming one of these tensors.',
     });
   }
+}
+
+/** An Einsum that writes nothing computes nothing any later stage could use or count. */
+export function checkOutputs(spec: Spec): void {
+  spec.workload.einsums.forEach((einsum, i) => {
+    if (einsum.tensor_accesses.some((access) => access.output)) return;
+    failWith('workload', `Einsum ${einsum.name} has no output tensor.`, {
+      path: ['workload', 'einsums', i],
+      hint: 'Mark the tensor it writes with `output: True` (or write it left of `=` in the einsum string).',
+    });
+  });
 }

@@ -7,7 +7,7 @@ import { AffineSyntaxError, parseAffine } from '../affine.js';
 import { atField, evaluateSetField, evaluateTyped } from '../fields.js';
 import type { Interval } from '../iteration-space.js';
 import { checkConsistentBits, resolveBitsPerValue } from './bits-per-value.js';
-import { checkNoCycles } from './dependencies.js';
+import { checkNoCycles, checkOutputs } from './dependencies.js';
 import { evaluateRenames, renamesFor } from './renames.js';
 import { operationSpaceBounds, rankVariableBounds, tensorShapes, type EinsumSpace, type ProjectedRank } from './shapes.js';
 import { builtinSymbols, EinsumSetFactory, summarizeUses, type EinsumUses } from './symbols.js';
@@ -97,6 +97,7 @@ function checkSharedBounds(einsums: readonly { name: string; bounds: ReadonlyMap
 
 /** Evaluates the workload for every Einsum. `scope` holds the spec variables. */
 export function evaluateWorkload(spec: Spec, scope: Scope): EvaluatedWorkload {
+  checkOutputs(spec);
   checkNoCycles(spec);
   const rankSizes = evaluateRankSizes(spec, scope);
   const spaces = spec.workload.einsums.map((_, i) => buildSpace(spec, i, rankSizes));
