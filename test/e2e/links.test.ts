@@ -5,7 +5,8 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { encodeShareFragment } from '../../src/ui/share/codec.js';
+import { ENGINE_VERSION } from '../../src/engine/results/engine-version.js';
+import { decodeShareFragment, encodeShareFragment } from '../../src/ui/share/codec.js';
 import { LOCAL_KEY } from '../../src/ui/store/local-save.js';
 import { LINK_SHOWN_NOTICE } from '../../src/ui/store/sync.js';
 import { repeatedCharBomb } from '../share/lz-bomb.js';
@@ -130,5 +131,26 @@ describe('links never destroy work', () => {
     expect(Number(await fresh.getByTestId('energy-breakdown').getAttribute('data-total')) / energy).toBeCloseTo(1, 9);
     expect(await fresh.getByTestId('link-run-offer').count()).toBe(0);
     await reader.close();
+
+    // The same link as an engine whose mapper found other mappings would leave it: the point's key
+    // is on no point of the new front, so the page says so and shows the nearest point (the same figures).
+    const decoded = decodeShareFragment(new URL(link).hash);
+    if (!decoded.ok) throw new Error(decoded.message);
+    const point = decoded.payload.view?.point;
+    expect(point?.key).toMatch(/^[0-9a-f]{16}$/);
+    expect(point?.energy).toBe(energy);
+    expect(decoded.payload.engine).toBe(ENGINE_VERSION);
+    const moved = { ...decoded.payload, engine: '0.0.1', view: { ...decoded.payload.view, point: { ...point!, key: '00000000deadbeef' } } };
+    const other = await newContext(app);
+    const late = await other.newPage();
+    await openApp(late, app.server.url + encodeShareFragment(moved));
+    await late.getByTestId('run-link-mapper').click();
+    await noticeShown(late, `The link's point ${last + 1} (`);
+    const notice = await late.locator('.notice', { hasText: "The link's point" }).innerText();
+    expect(notice).toContain('no point has its mapping (key 00000000deadbeef)');
+    expect(notice).toContain(`The link was made with engine 0.0.1; this page runs ${ENGINE_VERSION}`);
+    expect(notice).toContain(`Showing the nearest point instead: point ${last + 1} (`);
+    await late.locator(`[data-testid="looptree"][data-point="${last}"]`).waitFor({ timeout: 60_000 });
+    await other.close();
   });
 });
