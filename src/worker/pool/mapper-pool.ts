@@ -1,6 +1,7 @@
 /** A pool of mapper workers (Web Workers or worker_threads) that runs template jobs in parallel. */
 import type { JobRunner, StopSignal, TemplateFront, TemplateJob } from '../../engine/mapper/index.js';
 import type { DesignData, LoadOutcome, PoolWorker, PoolWorkerFactory } from './pool-protocol.js';
+import { templateKey } from '../../engine/mapper/template-memo.js';
 
 export interface MapperPoolOptions {
   /** Called when a worker dies; its job is retried once on a fresh worker. */
@@ -23,10 +24,27 @@ interface Slot {
 
 interface QueuedJob {
   readonly job: TemplateJob;
+  /** Jobs with one key search the same thing up to tensor names (null: never shared). */
+  readonly key: string | null;
   crashes: number;
 }
 
 class WorkerCrashed extends Error {}
+
+/**
+ * The next job for a free worker. Identical searches (one key) all go to the worker that took the
+ * first: its memo answers them at once, where another worker would search again. So a worker takes
+ * a job of a search it owns, else the first job of a search nobody owns yet, else nothing (the
+ * owners will take the rest quickly).
+ */
+function takeFor(slot: Slot, queue: QueuedJob[], owners: Map<string, Slot>): QueuedJob | undefined {
+  let at = queue.findIndex((q) => q.key !== null && owners.get(q.key) === slot);
+  if (at < 0) at = queue.findIndex((q) => q.key === null || !owners.has(q.key));
+  if (at < 0) return undefined;
+  const [next] = queue.splice(at, 1);
+  if (next!.key !== null) owners.set(next!.key, slot);
+  return next;
+}
 
 /** Fixed-size pool; one batch (one spec) at a time. */
 export class MapperPool {
@@ -55,7 +73,9 @@ export class MapperPool {
   private runBatch(design: DesignData, jobs: readonly TemplateJob[], onJobDone: (front: TemplateFront) => void, signal: StopSignal): Promise<void> {
     if (this.running) return Promise.reject(new Error('the mapper pool is already running a batch'));
     this.running = true;
-    const queue: QueuedJob[] = jobs.map((job) => ({ job, crashes: 0 }));
+    // The settings a pool worker's search runs with (runTemplateJob's defaults), as its memo keys them.
+    const queue: QueuedJob[] = jobs.map((job) => ({ job, key: templateKey(job, [true, 0]), crashes: 0 }));
+    const owners = new Map<string, Slot>();
     return new Promise<void>((resolve, reject) => {
       let settled = false;
       const settle = (error?: Error): void => {
@@ -77,7 +97,7 @@ export class MapperPool {
       const pump = (): void => {
         if (settled) return;
         for (const slot of this.slots) {
-          const next = slot.busy || signal.draining ? undefined : queue.shift();
+          const next = slot.busy || signal.draining ? undefined : takeFor(slot, queue, owners);
           if (!next) continue;
           this.options.onActivity?.(this.slots.indexOf(slot), next.job);
           void this.runOn(slot, design, next).then(done(slot), failed(slot, next));
@@ -100,6 +120,7 @@ export class MapperPool {
         slot.busy = false;
         if (!(error instanceof WorkerCrashed)) return settle(error instanceof Error ? error : new Error(String(error)));
         this.retire(slot);
+        for (const [key, owner] of owners) if (owner === slot) owners.delete(key);
         this.options.onWorkerCrash?.(`mapper worker died while running template ${item.job.id}: ${error.message}`);
         if (++item.crashes > 1) return settle(new Error(`template ${item.job.id} crashed two workers: ${error.message}`));
         queue.unshift(item);
