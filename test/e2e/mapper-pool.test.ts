@@ -5,7 +5,7 @@
  * the run goes on, and the final front is point for point the one a single worker finds
  * (`?mapper-workers=1`).
  */
-import type { Page } from 'playwright-core';
+import type { Page, Worker as PageWorker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser.js';
 import { newContext, openApp, pickOption } from './page-helpers.js';
@@ -22,8 +22,8 @@ interface RunRecord {
   readonly done: readonly number[];
   /** Whether a provisional front point was drawn before the run ended. */
   readonly sawProvisional: boolean;
-  /** Final front: [energy, latency] per point, in the chart's order. */
-  readonly front: readonly (readonly [string, string])[];
+  /** Final front: energy, latency and peak usage per memory of each point, in the chart's order. */
+  readonly front: readonly (readonly [string, string, string])[];
   readonly seconds: number;
   readonly firstFrontSeconds: number | null;
 }
@@ -64,7 +64,7 @@ async function runMapper(page: Page): Promise<RunRecord> {
       endedAt: Date.now(),
       workers: Number(document.querySelector('[data-testid="progress"]')?.getAttribute('data-workers')),
       done: [...document.querySelectorAll('[data-testid="map-worker"]')].map((n) => Number(n.getAttribute('data-done'))),
-      front: points.map((p) => [p.getAttribute('data-energy') ?? '', p.getAttribute('data-latency') ?? ''] as const),
+      front: points.map((p) => [p.getAttribute('data-energy') ?? '', p.getAttribute('data-latency') ?? '', p.getAttribute('data-usage') ?? ''] as const),
     };
   });
   return {
@@ -101,6 +101,8 @@ describe('mapper worker pool in the browser', () => {
     );
 
     expect(pooled.workers).toBeGreaterThanOrEqual(2);
+    // Real threads: the browser reported a worker start for each pool worker.
+    expect(threadsStarted).toBeGreaterThanOrEqual(pooled.workers);
     expect(pooled.done).toHaveLength(pooled.workers);
     // Every worker mapped templates, and at some moment at least two mapped at once.
     for (const done of pooled.done) expect(done).toBeGreaterThan(0);
@@ -109,6 +111,8 @@ describe('mapper worker pool in the browser', () => {
 
     expect(alone.workers).toBe(1);
     expect(pooled.front.length).toBeGreaterThanOrEqual(1);
+    // Memory usage is an objective of the default run: every point reports its peak bits per memory.
+    for (const [, , usage] of pooled.front) expect(Object.keys(JSON.parse(usage) as object).length).toBeGreaterThan(0);
     expect(pooled.front).toEqual(alone.front);
     expect(pageErrors).toEqual([]);
     await context.close();
@@ -118,10 +122,20 @@ describe('mapper worker pool in the browser', () => {
     const context = await newContext(app);
     const page = await context.newPage();
     await openThreeMatmuls(page, '');
+    const live = new Set<PageWorker>();
+    page.on('worker', (worker) => {
+      live.add(worker);
+      worker.on('close', () => live.delete(worker));
+    });
+    const before = new Set(live);
     await page.getByTestId('run-mapper').click();
     await page.locator('[data-testid="map-worker"][data-busy="true"]').first().waitFor({ timeout: 30_000 });
+    const started = [...live].filter((w) => !before.has(w)).length;
     await page.getByTestId('cancel').click();
     await page.locator('[data-testid="progress"][data-status="cancelled"]').waitFor({ timeout: 2_000 });
+    // The engine worker and every pool worker it started are gone (a generous guard, not a timing).
+    expect(started).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => [...live].filter((w) => !before.has(w)).length, { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('pareto-point').count()).toBe(0);
     const again = await runMapper(page);
     expect(again.workers).toBeGreaterThanOrEqual(2);
