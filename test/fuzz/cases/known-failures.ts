@@ -13,7 +13,6 @@ const ACTION_NAMES =
   "NEW (unowned): check does not cost components, so a misnamed Compute action ('frobnicate') passes check; evaluate then says 'no compute energy/throughput given' without naming the unknown action";
 const TIMELOOP_VALUES =
   'NEW (unowned, Timeloop converter): nonsense passes through conversion: a non-numeric dimension becomes 1, a zero/negative mesh or a factor of 0 or beyond the problem converts silently, and other bad sizes fail only in the converted text (converted.yaml), not at their line in the Timeloop file';
-const NEW_POSITIONS = 'NEW (unowned): a projection naming an unknown rank variable is blamed on the Einsum, not the name';
 const NEW_CHECKS =
   'NEW (unowned): missing validation: a rank bound naming an undefined variable is named but blamed on the start of its constraint, not the name; a mapping loop over an unknown rank variable reads as a missing loop';
 
@@ -36,7 +35,6 @@ const BY_CAUSE: Readonly<Record<string, readonly string[]>> = {
     'timeloop: spatial factor Q beyond the problem (Q = 112)',
     'timeloop: spatial factor R = 0',
   ],
-  [NEW_POSITIONS]: ['structure: projection names an unknown rank variable'],
   [NEW_CHECKS]: ['numeric: rank m bound = Mrows', 'structure: mapping loops over an unknown rank variable'],
 };
 

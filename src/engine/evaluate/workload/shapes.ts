@@ -60,6 +60,15 @@ function constraintOf(space: EinsumSpace, variable: string): { text: string; pat
   return space.constraints.find((c) => c.text.split(/[^A-Za-z0-9_#$@]+/).includes(variable));
 }
 
+/** Where an unconstrained rank variable is used: the first projection naming it (list form's index). */
+function projectionUsing(space: EinsumSpace, variable: string): SpecPath | undefined {
+  for (const [k, access] of space.accesses.entries()) {
+    const j = access.ranks.findIndex((r) => r.expr.terms.some((t) => t.variable === variable));
+    if (j >= 0) return [...space.path, 'tensor_accesses', k, 'projection', j];
+  }
+  return undefined;
+}
+
 /** Names in a constraint that are not this Einsum's rank variables: constraints do not see spec variables. */
 function foreignNames(space: EinsumSpace, text: string): string[] {
   const names = text.match(/[A-Za-z_#$@][A-Za-z0-9_]*/g) ?? [];
@@ -89,7 +98,7 @@ export function rankVariableBounds(space: EinsumSpace, intervals: Map<string, In
     const constraint = constraintOf(space, variable);
     if (!Number.isFinite(interval.lo) || !Number.isFinite(interval.hi)) {
       const { message, hint } = unbounded(space, variable, constraint);
-      failWith('workload', message, { path: constraint?.path ?? space.path, hint });
+      failWith('workload', message, { path: constraint?.path ?? projectionUsing(space, variable) ?? space.path, hint });
     }
     if (interval.hi < interval.lo) {
       failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has an empty range.`, {
