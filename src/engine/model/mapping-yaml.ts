@@ -38,11 +38,12 @@ export function printMapping(mapping: Mapping): string {
 
 /** Fields left at their schema default are not printed (parsing restores them). */
 function isDefault(key: unknown, value: unknown): boolean {
-  if (!isScalar(key) || !isScalar(value)) return false;
-  return (
-    (key.value === 'persistent' && value.value === false) ||
-    (key.value === 'initial_tile_shape' && value.value === null)
-  );
+  return isScalar(key) && isScalar(value) && isDefaultMappingField(key.value, value.value);
+}
+
+/** A mapping node field at the schema default that printing leaves out (and so does a mapping's key). */
+export function isDefaultMappingField(key: unknown, value: unknown): boolean {
+  return (key === 'persistent' && value === false) || (key === 'initial_tile_shape' && value === null);
 }
 
 /** Reads YAML text into the raw tree shape (tags under `$tag`); for tests and tools. */

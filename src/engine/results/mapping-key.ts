@@ -2,7 +2,8 @@
  * A mapping's key: a short hash of its canonical LoopTree, so a share link can name a Pareto point
  * by what it is rather than by where it sits in a front that is recomputed on open.
  */
-import { normalizeMapping, printMapping } from '../model/index.js';
+import { normalizeMapping } from '../model/index.js';
+import { isDefaultMappingField } from '../model/mapping-yaml.js';
 import type { Mapping } from '../spec/schema/mapping.js';
 
 /** Hex digits in a key: 64 bits, so two points of one front never share a key in practice. */
@@ -14,22 +15,24 @@ export function mappingKey(mapping: Mapping): string {
 }
 
 /**
- * The canonical LoopTree text: normalised lines (mapping-normalize.ts), keys sorted, a Storage's
- * `tensors` sorted (a set), schema defaults left out (printMapping does that), so a mapping parsed
- * back from its YAML and the mapper's own object give the same text.
+ * The canonical LoopTree text: normalised lines (mapping-normalize.ts), then JSON with keys sorted,
+ * a Storage's `tensors` sorted (a set), and fields at their schema default or undefined left out,
+ * as printing leaves them out; so a mapping parsed back from its YAML and the mapper's own object
+ * give the same text. JSON rather than the YAML printer: the key is computed for every front point.
  */
 export function canonicalMappingText(mapping: Mapping): string {
-  return printMapping(sortedCopy(normalizeMapping(mapping)) as Mapping);
+  return JSON.stringify(canonicalCopy(normalizeMapping(mapping)));
 }
 
-function sortedCopy(value: unknown, key?: string): unknown {
+function canonicalCopy(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) {
-    const items = value.map((item) => sortedCopy(item));
+    const items = value.map((item) => canonicalCopy(item));
     return key === 'tensors' && items.every((t) => typeof t === 'string') ? [...items].sort() : items;
   }
   if (typeof value !== 'object' || value === null) return value;
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries.map(([k, v]) => [k, sortedCopy(v, k)]));
+  const kept = Object.entries(value).filter(([k, v]) => v !== undefined && !isDefaultMappingField(k, v));
+  kept.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(kept.map(([k, v]) => [k, canonicalCopy(v, k)]));
 }
 
 /**
