@@ -47,9 +47,13 @@ function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => (timer ? timer(resolve, 0) : resolve()));
 }
 
-/** Jobs longest first (most template nodes), ties by id, so big jobs do not finish last. */
+/**
+ * Jobs Einsum by Einsum, so each Einsum's front is ready (and streams) while later ones are
+ * searched; within an Einsum longest first (most template nodes), ties by id, so big jobs do not
+ * finish last and the run's tail is the last Einsum's small jobs.
+ */
 export function scheduleOrder(jobs: readonly TemplateJob[]): TemplateJob[] {
-  return [...jobs].sort((a, b) => b.nodes.length - a.nodes.length || a.id - b.id);
+  return [...jobs].sort((a, b) => a.einsumIndex - b.einsumIndex || b.nodes.length - a.nodes.length || a.id - b.id);
 }
 
 /** Like `mapSpec`, but the template work goes through `options.runJobs`; same result whatever the executor. */

@@ -41,7 +41,7 @@ describe('mapSpecWith: an injected job executor gives the sequential result', ()
     }, 60_000);
   }
 
-  it('streams one template-done event per template before the Einsum fronts', async () => {
+  it('streams one template-done event per template, each Einsum front once its own templates are done', async () => {
     const { input, options } = caseInput(FUSED);
     const events: MapperEvent[] = [];
     const mapped = await mapSpecWith(input, options, (e) => events.push(e));
@@ -49,8 +49,13 @@ describe('mapSpecWith: an injected job executor gives the sequential result', ()
     const done = events.filter((e) => e.type === 'template-done');
     expect(done).toHaveLength(mapped.value.stats.templates);
     expect(new Set(done.map((e) => (e.type === 'template-done' ? e.jobId : -1))).size).toBe(mapped.value.stats.templates);
-    const firstFront = events.findIndex((e) => e.type === 'einsum-front');
-    expect(events.slice(firstFront).some((e) => e.type === 'template-done')).toBe(false);
+    // An Einsum's front follows its last template-done event and precedes the join.
+    for (const [at, event] of events.entries()) {
+      if (event.type !== 'einsum-front') continue;
+      expect(events.slice(at).some((e) => e.type === 'template-done' && e.einsum === event.einsum)).toBe(false);
+    }
+    const lastTemplate = events.map((e) => e.type).lastIndexOf('template-done');
+    expect(events.slice(0, lastTemplate).some((e) => e.type === 'join-step')).toBe(false);
     expect(events.at(-1)?.type).toBe('final');
   }, 60_000);
 });
