@@ -57,25 +57,34 @@ export interface ResultParts {
 const OVERFLOW_CAUSE =
   'values so large that their product passes 1.8e308 (e.g. an energy of 1e308 per action over many actions); use smaller units or values.';
 
+const NEGATIVE_CAUSE =
+  "a component model or a total_latency expression that gives a negative number (the spec's own energies and throughputs are held non-negative); check the component's model and total_latency.";
+
 /**
  * Energies and latencies that are infinite although every input is finite (the spec's ranges
- * refuse infinite energies and zero throughputs): the arithmetic overflowed.
+ * refuse infinite energies and zero throughputs): the arithmetic overflowed. Negative ones come
+ * from a component model or a latency expression.
  */
-function overflowed(e: EinsumEvaluation): Figure | undefined {
-  const figures: Figure[] = [
-    ...e.energy.map((x) => ({ value: x.energy, what: `the energy of ${x.component} (${tensorAction(x.tensor, x.action)})`, cause: OVERFLOW_CAUSE })),
-    ...e.componentLatency.map((c) => ({ value: c.latency, what: `the latency of ${c.component}`, cause: OVERFLOW_CAUSE })),
+function outOfRange(e: EinsumEvaluation): { figure: Figure; problem: string } | undefined {
+  const figures = [
+    ...e.energy.map((x) => ({ value: x.energy, what: `the energy of ${x.component} (${tensorAction(x.tensor, x.action)})` })),
+    ...e.componentLatency.map((c) => ({ value: c.latency, what: `the latency of ${c.component}` })),
   ];
-  return figures.find((f) => f.value === Infinity || f.value === -Infinity);
+  const infinite = figures.find((f) => !Number.isFinite(f.value));
+  if (infinite) return { figure: { ...infinite, cause: OVERFLOW_CAUSE }, problem: 'is infinite' };
+  const negative = figures.find((f) => f.value < 0);
+  return negative ? { figure: { ...negative, cause: NEGATIVE_CAUSE }, problem: `is negative (${negative.value})` } : undefined;
 }
 
-/** Throws a SpecErrorException for the first NaN (or overflowed) figure of a result. */
+/** Throws a SpecErrorException for the first NaN (or overflowed, or negative) figure of a result. */
 export function rejectNaN(parts: ResultParts): void {
   for (const e of parts.einsums) {
     const bad = einsumFigures(e).find((f) => Number.isNaN(f.value));
     if (bad) fail(bad.what, `Einsum ${e.einsum}`, bad.cause, e.computePath);
-    const huge = overflowed(e);
-    if (huge) failWith('model', `Einsum ${e.einsum}: ${huge.what} is infinite.`, { path: e.computePath, hint: `An infinite figure comes from ${huge.cause}` });
+    const wrong = outOfRange(e);
+    if (wrong) {
+      failWith('model', `Einsum ${e.einsum}: ${wrong.figure.what} ${wrong.problem}.`, { path: e.computePath, hint: `This comes from ${wrong.figure.cause}` });
+    }
   }
   for (const m of parts.memoryUsage) {
     if (Number.isNaN(m.bits) || Number.isNaN(m.fraction)) fail(`the peak usage of ${m.component}`, 'The mapping', USAGE_CAUSE, ['mapping']);

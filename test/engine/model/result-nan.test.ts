@@ -37,6 +37,12 @@ describe('NaN at the result boundary', () => {
     expect(error.hint).toMatch(/1\.8e308/);
   });
 
+  it('rejects a negative energy', () => {
+    expect(thrown(() => new ModelResult([einsum(-3, 8)], [])).specError.message).toBe(
+      'Einsum Matmul0: the energy of Buffer (tensor W0, action read) is negative (-3).',
+    );
+  });
+
   it('names the Einsum, component, tensor and action of a NaN energy', () => {
     const error = thrown(() => new ModelResult([einsum(NaN, 8)], [])).specError;
     expect(error.message).toBe('Einsum Matmul0: the energy of Buffer (tensor W0, action read) is NaN (not a number).');
