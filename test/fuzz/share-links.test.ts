@@ -40,10 +40,7 @@ const CASES: Readonly<Record<string, string>> = {
 };
 
 /** Cases that fail on the current tree, with their cause (see cases/known-failures.ts). */
-const KNOWN: Readonly<Record<string, string>> = {
-  'specFiles naming Object.prototype keys':
-    "links: applySharePayload (src/ui/share/codec.ts) reads `files[path] ?? bundled[path]`, so a spec file named toString or constructor becomes Object.prototype's function; the state then cannot be cloned to the worker",
-};
+const KNOWN: Readonly<Record<string, string>> = {};
 
 describe('hostile share links', () => {
   for (const [name, json] of Object.entries(CASES)) {

@@ -27,11 +27,17 @@ export function parseNumber(text: string): ParsedNumber | undefined {
   if (!match) return undefined;
   const base = Number(match[1]);
   const suffix = match[2] ?? '';
-  if (suffix === '') return { value: base, isSize: false };
+  if (suffix === '') return { value: requireFinite(base, text), isSize: false };
   const multiplier = BYTE_MULTIPLIERS[suffix.toUpperCase()];
   // Lowercase `b` is bits by convention; refuse it rather than guess.
   if (multiplier === undefined || suffix === 'b' || suffix.endsWith('b')) return undefined;
-  return { value: base * multiplier * 8, isSize: true };
+  return { value: requireFinite(base * multiplier * 8, text), isSize: true };
+}
+
+/** A numeral like 1e400 overflows to Infinity; refuse it here rather than fail later as "no bound". */
+function requireFinite(value: number, text: string): number {
+  if (!Number.isFinite(value)) failValues(text.trim(), 'the number is not finite (it overflows to Infinity); give a value below 1.8e308');
+  return value;
 }
 
 /** Expands a VALUES expression into the list of points along one knob. */

@@ -83,7 +83,8 @@ export function applySharePayload(
   const specFiles = payload.specFiles ?? [];
   const files: Record<string, string> = { ...payload.files };
   for (const path of specFiles) {
-    const text = files[path] ?? bundled[path];
+    // Own keys only: a spec file named 'toString' must not pick up Object.prototype's function.
+    const text = Object.hasOwn(files, path) ? files[path] : Object.hasOwn(bundled, path) ? bundled[path] : undefined;
     if (text !== undefined) files[path] = text;
   }
   return {

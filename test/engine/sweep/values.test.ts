@@ -40,4 +40,11 @@ describe('sweep values', () => {
     expect(() => parseSweepValues('lin:1:2')).toThrow(/lin:START:STOP:N/);
     expect(() => parseSweepValues('lin:1:2:0')).toThrow(/positive integer/);
   });
+
+  it('refuses numbers that overflow to Infinity, in lists, sizes and ranges', () => {
+    expect(() => parseSweepValues('1,1e400')).toThrow(/bad sweep values '1e400'.*not finite/);
+    expect(() => parseSweepValues('1e308GB')).toThrow(/not finite/);
+    expect(() => parseSweepValues('lin:1:1e400:3')).toThrow(/not finite/);
+    expect(parseSweepValues('1e308')).toEqual([1e308]);
+  });
 });
