@@ -15,6 +15,15 @@ function parseCount(value: unknown, flag: string): number | undefined {
   return n;
 }
 
+/** Each worker is a thread with its own heap; thousands of them exhaust memory before they help. */
+export const MAX_WORKERS = 64;
+
+function parseWorkerCount(value: unknown): number | undefined {
+  const n = parseCount(value, '--workers');
+  if (n !== undefined && n > MAX_WORKERS) throw new UsageError(`--workers is ${n}, but at most ${MAX_WORKERS} worker threads are allowed; use a smaller count (the default is one per core)`);
+  return n;
+}
+
 function cliJson(mapped: MapResult) {
   return {
     ...mapped.result.toCliJson(),
@@ -48,7 +57,7 @@ export const mapCommand: CommandRunner = {
     );
     const settings = parseMapperSettings(values);
     const maxFusedLoops = parseCount(values['max-fused-loops'], '--max-fused-loops');
-    const workers = Math.max(1, parseCount(values.workers, '--workers') ?? defaultWorkerCount());
+    const workers = Math.max(1, parseWorkerCount(values.workers) ?? defaultWorkerCount());
     const cancel = new AbortController();
     const onInterrupt = (): void => cancel.abort();
     process.once('SIGINT', onInterrupt);
