@@ -1,9 +1,10 @@
 /** The Jinja globals AccelForge adds: path lookup and include()/include_all()/include_text(). */
-import { SpecErrorException, specError } from '../../base/errors.js';
+import { SpecErrorException, specError, type SpecError } from '../../base/errors.js';
 import { FileRefused, type FileSystem } from '../../io/file-system.js';
 import { basename, dirname } from '../../io/paths.js';
 import type { RawValue } from '../raw.js';
 import { PyCallable, pyStr, simpleFunction, truthy, typeError, UndefinedValue, type PyKwargs, type PyValue, type Scope } from '../expr/index.js';
+import { IncludeBudgetExceeded } from './include-budget.js';
 import type { JinjaRun } from './jinja-run.js';
 import { findPath, findPaths, type PathSearch } from './path-search.js';
 
@@ -59,6 +60,16 @@ function setEntry(data: Record<string, unknown>, name: string, value: unknown): 
   Object.defineProperty(data, name, { value, enumerable: true, writable: true, configurable: true });
 }
 
+/** Re-places the include cap's error at this include() call, keeping it an IncludeBudgetExceeded. */
+function blameThisCall(run: JinjaRun, found: SpecError): never {
+  const { pos: _innerCall, ...unplaced } = found;
+  try {
+    run.failWith(unplaced);
+  } catch (placed) {
+    throw new IncludeBudgetExceeded((placed as SpecErrorException).specError);
+  }
+}
+
 function pathText(path: PyValue | undefined): string {
   return path === undefined ? '' : pyStr(path);
 }
@@ -86,6 +97,7 @@ export function createAccelForgeGlobals(
     } catch (error) {
       // A refused read (outside the design's folders, too large, a device) is reported at this call.
       if (error instanceof FileRefused) run.failWith(specError('io', error.message, { hint: error.hint }));
+      if (error instanceof IncludeBudgetExceeded) blameThisCall(run, error.specError);
       if (error instanceof SpecErrorException && !error.specError.pos) run.failWith(error.specError);
       throw error;
     }

@@ -4,6 +4,7 @@ import { FileNotFound, FileRefused } from '../../io/file-system.js';
 import { dirname, joinPath } from '../../io/paths.js';
 import type { RawValue } from '../raw.js';
 import { applyHierarchicalMerges } from './hierarchical-merge.js';
+import { countInclude } from './include-budget.js';
 import type { ChildLoader, FileRenderState } from './jinja-globals.js';
 import type { LoadSession } from './load-session.js';
 import { PositionMap } from './position-map.js';
@@ -64,8 +65,14 @@ function newState(request: FileRequest): FileRenderState {
 
 function childLoader(session: LoadSession): ChildLoader {
   return {
-    load: (path, data, includeDirs) => loadFile(session, { path, data, includeDirs }),
-    renderText: (path, data, includeDirs) => renderOnly(session, { path, data, includeDirs }),
+    load: (path, data, includeDirs) => {
+      countInclude(session, path);
+      return loadFile(session, { path, data, includeDirs });
+    },
+    renderText: (path, data, includeDirs) => {
+      countInclude(session, path);
+      return renderOnly(session, { path, data, includeDirs });
+    },
   };
 }
 

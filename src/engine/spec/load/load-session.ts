@@ -14,6 +14,8 @@ export class LoadSession {
   readonly variableScans: JinjaVariableScan[] = [];
   /** Characters read so far, every read counted (the loader caps the total). */
   charsRead = 0;
+  /** Files loaded by include()/include_all()/include_text() so far (see include-budget). */
+  includesLoaded = 0;
   private readonly ids = new Map<string, number>();
 
   constructor(readonly fs: FileSystem) {}
