@@ -10,8 +10,6 @@ const ACTION_NAMES =
   "NEW (unowned): check does not cost components, so a misnamed Compute action ('frobnicate') passes check; evaluate then says 'no compute energy/throughput given' without naming the unknown action";
 const TIMELOOP_VALUES =
   'NEW (unowned, Timeloop converter): nonsense passes through conversion: a non-numeric dimension becomes 1, a zero/negative mesh or a factor of 0 or beyond the problem converts silently, and other bad sizes fail only in the converted text (converted.yaml), not at their line in the Timeloop file';
-const DEEP_NESTING =
-  "B (YAML caps) or loader: 1,000- or 10,000-deep nesting overflows the stack and is reported as 'YAML syntax error: Maximum call stack size exceeded' (with a 1,000-segment spec path) instead of a nesting limit";
 const NEW_CHECKS =
   'NEW (unowned): missing validation: a rank bound naming an undefined variable is named but blamed on the start of its constraint, not the name; a mapping loop over an unknown rank variable reads as a missing loop';
 
@@ -32,7 +30,6 @@ const BY_CAUSE: Readonly<Record<string, readonly string[]>> = {
     'timeloop: spatial factor Q beyond the problem (Q = 112)',
     'timeloop: spatial factor R = 0',
   ],
-  [DEEP_NESTING]: ['resources: 10000-deep YAML flow nesting', 'resources: 1000-deep !Nested mapping'],
   [NEW_CHECKS]: ['numeric: rank m bound = Mrows', 'structure: mapping loops over an unknown rank variable'],
 };
 

@@ -11,6 +11,7 @@ import type { PositionMap } from './position-map.js';
 import { resolveIncludeLoaded } from './include-loaded.js';
 import type { IncludeResult } from './jinja-globals.js';
 import { ExpansionBudget } from './expansion-budget.js';
+import { checkYamlNesting } from './yaml-depth.js';
 
 export interface YamlContext {
   readonly positions: PositionMap;
@@ -27,6 +28,7 @@ const UNDERSCORE_NUMBER = /^[-+]?\d[\d_]*(\.[\d_]*)?([eE][-+]?\d+)?$/;
 
 /** Parses one rendered file. */
 export function parseYamlToRaw(text: string, context: YamlContext): RawValue {
+  checkYamlNesting(text, context.positions);
   const doc = parseDocument(text, { version: '1.2', schema: 'core', uniqueKeys: false, merge: false, prettyErrors: false });
   const first = doc.errors[0];
   if (first) {
