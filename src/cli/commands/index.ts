@@ -5,7 +5,7 @@
 import type { Command } from './command.js';
 
 const SPEC = '[--set KEY=VALUE ...] [--allow-read DIR ...]';
-const MAPPER = '[--metric energy|latency|edp] [--unfused] [--time-limit SECONDS] [--memory-limit MB]';
+const MAPPER = '[--metric energy|latency|edp | --metrics energy,latency,edp,resource_usage] [--unfused] [--time-limit SECONDS] [--memory-limit MB]';
 
 export const COMMANDS: Readonly<Record<string, Command>> = {
   check: {

@@ -1,5 +1,6 @@
 /** Per-Einsum fronts, Pareto pruning and the final front (docs/mapper.md §5, §7.3); one join step is in join-step.ts. */
 import { metricObjectives, paretoIndices } from './pareto.js';
+import { frontObjectives, isSingleObjective, searchMetric, type MetricSet } from './pareto-metrics.js';
 import { paretoMinimal } from './pareto-minimal.js';
 import { peakUsage, rowState, stateColumns, type ReservationSpace } from './reservation-join.js';
 import type { ReservationLayout } from './reservations.js';
@@ -69,8 +70,18 @@ export function einsumFront(einsumIndex: number, einsum: string, fronts: readonl
   return { einsumIndex, einsum, rows: pruneByCompat(rows, metric) };
 }
 
-/** The final Pareto set after all Einsums are joined (with peak usage as objectives when tracked). */
-export function finalFront(rows: readonly FrontRow[], metric: MapperMetric, space?: ReservationSpace): FrontRow[] {
-  if (!space || !rows[0]?.res) return prune(rows, metric);
-  return pruneWithUsage([...rows].sort(comparePicks), metric, (r) => peakUsage(space, r.res!));
+/**
+ * The final Pareto set after all Einsums are joined: over the chosen metrics, with each finite
+ * memory's peak usage as objectives when RESOURCE_USAGE is chosen. A single objective keeps its
+ * energy/latency front (EDP picks its point from it).
+ */
+export function finalFront(rows: readonly FrontRow[], metrics: MetricSet, space?: ReservationSpace): FrontRow[] {
+  const usage = metrics.resourceUsage && space && rows[0]?.res ? (r: FrontRow) => peakUsage(space, r.res!) : undefined;
+  if (!usage && isSingleObjective(metrics)) return prune(rows, searchMetric(metrics));
+  const ordered = [...rows].sort(comparePicks);
+  const columns = (r: FrontRow): number[] => [...frontObjectives(metrics, r.energy, r.latency), ...(usage ? usage(r) : [])];
+  const width = columns(ordered[0] ?? { energy: 0, latency: 0, picks: [], compat: '' }).length;
+  const values = new Float64Array(ordered.length * width);
+  ordered.forEach((row, r) => values.set(columns(row), r * width));
+  return paretoMinimal(values, width, [...ordered.keys()]).sort((a, b) => a - b).map((r) => ordered[r]!);
 }

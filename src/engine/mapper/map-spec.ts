@@ -16,6 +16,7 @@ import { usageBounds } from './usage-bounds.js';
 import { reservationSpace, peakUsage } from './reservation-join.js';
 import { reservationLayout } from './reservations.js';
 import { objective } from './pareto.js';
+import { isSingleObjective, metricSetOf, metricSetOfMetric, searchMetric, type MetricSet } from './pareto-metrics.js';
 import { makePmappingTemplates } from './templates.js';
 import { runTemplateJob } from './tile-search.js';
 import { MappingStopped, StopCheck, type StopSignal } from './stop-check.js';
@@ -27,6 +28,8 @@ import type { EinsumFront, FrontRow, MapperMetric, TemplateFront, TemplateJob } 
 export interface MapOptions extends ClockOptions {
   /** Default: from `mapper.metrics` (EDP if it has ENERGY_DELAY_PRODUCT or both energy and latency). */
   readonly metric?: MapperMetric;
+  /** A `mapper.metrics` bitmask; the answer is the Pareto set over it. Wins over `metric`. */
+  readonly metrics?: number;
   /** Default: `mapper.max_fused_loops`. */
   readonly maxFusedLoops?: number;
   /** Keep every tensor in the outermost memory (no fusion). */
@@ -50,8 +53,8 @@ export interface MapResult {
   readonly mapping: Mapping;
   readonly mappingYaml: string;
   readonly result: ModelResult;
-  /** The final Pareto set (one point for single-objective metrics). */
-  readonly pareto: readonly EnergyLatency[];
+  /** The final Pareto set over the chosen metrics (one point for a single objective). */
+  readonly pareto: readonly ParetoPoint[];
   /** The final energy/latency front (before EDP picks one point), each point with its mapping. */
   readonly front: readonly FrontMapping[];
   /** Index into `front` of the chosen mapping. */
@@ -61,12 +64,17 @@ export interface MapResult {
   readonly warnings: readonly string[];
 }
 
-function metricFromSpec(bits: number): MapperMetric {
-  if (bits & METRICS.ENERGY_DELAY_PRODUCT) return 'edp';
-  const energy = (bits & METRICS.ENERGY) !== 0;
-  const latency = (bits & METRICS.LATENCY) !== 0;
-  if (energy && latency) return 'edp';
-  return latency ? 'latency' : 'energy';
+/** A point of the answer: its energy, latency and (when tracked) peak bits per finite memory. */
+export interface ParetoPoint extends EnergyLatency {
+  readonly usage?: Readonly<Record<string, number>>;
+}
+
+/** `options.metrics`, else `options.metric`, else `mapper.metrics`; `options.resourceUsage`, when set, decides that bit. */
+function chosenMetrics(options: MapOptions, bits: number): MetricSet {
+  const chosen = options.metrics ?? bits;
+  const resourceUsage = options.resourceUsage ?? (chosen & METRICS.RESOURCE_USAGE) !== 0;
+  if (options.metrics === undefined && options.metric) return metricSetOfMetric(options.metric, resourceUsage);
+  return { ...metricSetOf(chosen), resourceUsage };
 }
 
 /** Finds the best mapping of a spec; progress goes to `onEvent`. */
@@ -90,7 +98,9 @@ export function mapSpec(input: SpecInput, options: MapOptions = {}, onEvent: Map
 /** Everything the per-template work and the join need, computed once per run. */
 export interface MapPlan {
   readonly prepared: PreparedSpec;
+  /** What the search and the join prune on (searchMetric of `metrics`). */
   readonly metric: MapperMetric;
+  readonly metrics: MetricSet;
   readonly registry: ComponentModelRegistry;
   readonly jobs: readonly TemplateJob[];
   readonly evaluateLatency: LatencyEvaluator;
@@ -114,10 +124,11 @@ export interface MapPlan {
 export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
   const { spec, evaluated } = prepared;
   const clock = runClock(options, spec.mapper.time_limit);
-  const metric = options.metric ?? metricFromSpec(spec.mapper.metrics);
+  const metrics = chosenMetrics(options, spec.mapper.metrics);
+  const metric = searchMetric(metrics);
   const registry = options.registry ?? createDefaultRegistry();
   checkRankSizes(evaluated.workload.einsums);
-  const resourceUsage = options.resourceUsage ?? (spec.mapper.metrics & METRICS.RESOURCE_USAGE) !== 0;
+  const resourceUsage = metrics.resourceUsage;
   const stop = new StopCheck(clock.search);
   let made: TemplateJob[];
   try {
@@ -143,7 +154,7 @@ export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
   checkUsageLevels(jobs);
   const usage = resourceUsage ? usageTracking(jobs) : undefined;
   const { now, start, cancelled, limitSeconds: timeLimitSeconds } = clock;
-  return { prepared, metric, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal: clock.search, drainSignal: clock.drain, joinSignal: clock.join, cancelled, now, start, timeLimitSeconds, memory, ...(usage ? { usage } : {}) };
+  return { prepared, metric, metrics, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal: clock.search, drainSignal: clock.drain, joinSignal: clock.join, cancelled, now, start, timeLimitSeconds, memory, ...(usage ? { usage } : {}) };
 }
 
 function usageTracking(jobs: readonly TemplateJob[]): UsageTracking {
@@ -266,7 +277,7 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
     throw error;
   }
   const space = plan.usage?.space;
-  const final = finalFront(joined, metric, space);
+  const final = finalFront(joined, plan.metrics, space);
   onEvent({ type: 'final', front: points(final) });
   const best = pickBest(final, metric);
   const mapping = assembleMapping(best, jobs, templateFronts);
@@ -282,7 +293,7 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
     front,
     bestIndex,
     result: model.value,
-    pareto: metric === 'edp' ? [{ energy: best.energy, latency: best.latency }] : points([best]),
+    pareto: isSingleObjective(plan.metrics) ? [paretoPoint(front[bestIndex]!)] : front.map(paretoPoint),
     stats: { templates: jobs.length, evaluated: evaluatedCount, keptPerEinsum, seconds: (plan.now() - plan.start) / 1000 },
     warnings,
   });
@@ -303,6 +314,10 @@ function joinAll(plan: MapPlan, fronts: readonly EinsumFront[], poll: () => void
     onEvent({ type: 'join-step', step: k, einsum: fronts[k]!.einsum, front: points(joined) });
   }
   return ok(joined);
+}
+
+function paretoPoint(point: FrontMapping): ParetoPoint {
+  return { energy: point.energy, latency: point.latency, ...(point.usage ? { usage: point.usage } : {}) };
 }
 
 function points(rows: readonly FrontRow[]): EnergyLatency[] {

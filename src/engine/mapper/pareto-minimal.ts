@@ -16,7 +16,9 @@ export function paretoMinimal(values: Float64Array, width: number, members: read
     return s;
   };
   const sums = new Map(members.map((r) => [r, sum(r)]));
-  const order = [...members].sort((a, b) => sums.get(a)! - sums.get(b)! || a - b);
+  // Float sums are monotone, so a dominating row never sorts after the row it dominates, except
+  // on equal sums (a tiny column lost against a large one): there columns decide, lexicographically.
+  const order = [...members].sort((a, b) => sums.get(a)! - sums.get(b)! || lexicographic(values, width, a, b) || a - b);
   const front: number[] = [];
   for (let k = 0; k < order.length; k++) {
     // A large front makes the filter quadratic and rarely pays for itself: keep everything.
@@ -41,4 +43,12 @@ export function paretoMinimal(values: Float64Array, width: number, members: read
 function weaklyDominates(values: Float64Array, width: number, a: number, b: number): boolean {
   for (let j = 0; j < width; j++) if (values[a * width + j]! > values[b * width + j]!) return false;
   return true;
+}
+
+function lexicographic(values: Float64Array, width: number, a: number, b: number): number {
+  for (let j = 0; j < width; j++) {
+    const d = values[a * width + j]! - values[b * width + j]!;
+    if (d !== 0) return d;
+  }
+  return 0;
 }

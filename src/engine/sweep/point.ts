@@ -13,6 +13,8 @@ import type { SweepValue } from './values.js';
 
 export interface MapSettings {
   readonly metric?: MapperMetric;
+  /** A `mapper.metrics` bitmask (`--metrics`); wins over `metric`. */
+  readonly metrics?: number;
   readonly unfused?: boolean;
   readonly maxFusedLoops?: number;
   readonly timeLimitSeconds?: number;
