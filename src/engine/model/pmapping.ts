@@ -5,6 +5,7 @@ import type { MappingPath, PathEntry } from './mapping-paths.js';
 import { dropHoldersBelowLastBacking } from './copy-einsum.js';
 import { insertReservations } from './reservations.js';
 import type { ArchLeaf } from './types.js';
+import { describeViolation, FIELD_RANGES } from '../spec/schema/ranges.js';
 
 export interface PLoop {
   readonly kind: 'loop';
@@ -109,13 +110,14 @@ function makeLoop(
 ): PLoop {
   const node = entry.node;
   if (node.$tag !== 'Temporal' && node.$tag !== 'Spatial') throw new Error('not a loop');
-  if (typeof node.tile_shape !== 'number' || !(node.tile_shape > 0)) {
-    failWith('mapping', `tile_shape must be a positive number, got '${String(node.tile_shape)}'`, {
+  if (typeof node.tile_shape !== 'number') {
+    failWith('mapping', `tile_shape must be a number, got '${String(node.tile_shape)}'`, {
       path: [...entry.path, 'tile_shape'],
       hint: 'the model evaluates complete mappings; give every loop a numeric tile_shape',
     });
   }
   const rv = info.rankIndex.get(node.rank_variable) ?? -1;
+  checkTileShape(node.tile_shape, rv >= 0 ? info.bounds[rv]! : Infinity, node.rank_variable, [...entry.path, 'tile_shape']);
   const tile = rv >= 0 && info.bounds[rv] === 1 ? 1 : node.tile_shape;
   if (node.$tag === 'Temporal') {
     return { kind: 'loop', spatial: false, rv, tile, owner: -1, dim: -1, path: entry.path, loopIndex };
@@ -130,6 +132,18 @@ function makeLoop(
     });
   }
   return { kind: 'loop', spatial: true, rv, tile, owner, dim, path: entry.path, loopIndex };
+}
+
+/** A tile is a whole number of indices, at least one and at most the rank variable's size. */
+function checkTileShape(tile: number, bound: number, rankVariable: string, path: SpecPath): void {
+  const violation = describeViolation('tile_shape', tile, tile, FIELD_RANGES.tile_shape);
+  if (violation) failWith('mapping', violation.message, { path, hint: violation.hint });
+  if (tile > bound) {
+    failWith('mapping', `\`tile_shape: ${tile}\` is larger than rank variable ${rankVariable}, whose size is ${bound}`, {
+      path,
+      hint: `a tile of ${rankVariable} covers at most all ${bound} of its indices; use a tile_shape from 1 to ${bound}`,
+    });
+  }
 }
 
 function makeHolders(

@@ -48,6 +48,8 @@ export const FIELD_RANGES = {
   backing_storage_size_scale: nonNegative('a factor on the backing storage the tensor takes'),
   tech_node: positive('the technology node in metres (e.g. 65e-9)'),
   n_instances: { min: 1, minIncluded: true, infinityAllowed: false, meaning: 'how many times the Einsum (or workload) repeats' },
+  // A mapping loop's tile; the model also holds it to the rank variable's size (model/pmapping.ts).
+  tile_shape: { min: 1, minIncluded: true, infinityAllowed: false, integer: true, meaning: 'the indices of the rank variable one iteration covers, a whole number from 1 to the rank size' },
   // mapper: settings (docs/spec-format.md §9.1), plain numbers checked at validation.
   loop_limit: { min: 0, minIncluded: true, infinityAllowed: true, integer: true, meaning: 'a number of loops or templates (`inf` for no limit)' },
   time_limit: positiveOrInfinite('a time in seconds (`inf` for no limit)'),
