@@ -9,7 +9,7 @@ import {
   type Action,
   type TensorHolderAction,
 } from './actions.js';
-import { evalBool, evalNumber, evalNumberOrNull, evalSetDict, openDict } from './common.js';
+import { customIssue, evalBool, evalNumber, evalNumberOrNull, evalSetDict, openDict } from './common.js';
 import { SpatialSchema, TensorsSchema } from './spatial.js';
 
 /** Default `total_latency` of every component except Network. */
@@ -98,15 +98,39 @@ interface ScaleFields {
   throughput_scale?: string | number | undefined;
 }
 
+/** Action names the model counts (docs/spec-format.md §4.5). */
+const COUNTED_ACTIONS: ReadonlySet<string> = new Set(['read', 'write', 'compute', 'hop']);
+
+/**
+ * A given action the model never counts, on a component that lacks a default action and has no
+ * component_class to cost it: almost surely that action misnamed (`frobnicate` for `compute`).
+ * Evaluate would only say the default action has no energy; check names the culprit instead.
+ */
+function misnamedAction(actions: readonly { name: string }[], defaults: readonly string[], componentClass: string | null | undefined) {
+  if (componentClass) return undefined;
+  const names = new Set(actions.map((a) => a.name));
+  const missing = defaults.filter((name) => !names.has(name));
+  const index = actions.findIndex((a) => !COUNTED_ACTIONS.has(a.name));
+  if (missing.length === 0 || index < 0) return undefined;
+  const list = missing.map((name) => `'${name}'`).join(', ');
+  return customIssue(
+    `action '${actions[index]!.name}' is not one the model counts, and the component has no ${list} action and no component_class to cost it`,
+    ['actions', index, 'name'],
+    `Rename it to ${missing.length === 1 ? list : `one of ${list}`} (the model counts ${[...COUNTED_ACTIONS].join(', ')}), or give the component a component_class.`,
+  );
+}
+
 /** Migrates `latency_scale` (docs/spec-format.md §4.3) and appends the default actions (docs/spec-format.md §4.5). */
 function finishComponent<A extends { name: string }>(defaults: readonly string[], schema: z.ZodType<A, unknown>) {
-  return <T extends ScaleFields & { actions: A[] }>(
+  return <T extends ScaleFields & { actions: A[]; component_class?: string | null }>(
     { latency_scale: latencyScale, throughput_scale: throughputScale, ...rest }: T,
     ctx: z.core.$RefinementCtx<T>,
   ) => {
     if (latencyScale !== undefined && throughputScale !== undefined) {
       ctx.addIssue(latencyScaleConflict());
     }
+    const misnamed = misnamedAction(rest.actions, defaults, rest.component_class);
+    if (misnamed) ctx.addIssue(misnamed);
     return {
       ...rest,
       throughput_scale:

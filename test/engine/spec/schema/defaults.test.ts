@@ -56,7 +56,7 @@ describe('validateSpec defaults', () => {
   });
 
   it('appends default actions after custom ones for every component kind', () => {
-    const compute = onlyNode({ $tag: 'Compute', name: 'C', actions: [{ name: 'mac' }] });
+    const compute = onlyNode({ $tag: 'Compute', name: 'C', component_class: 'IntMAC', actions: [{ name: 'mac' }] });
     const toll = onlyNode({ $tag: 'Toll', name: 'T', direction: 'up' });
     const network = onlyNode({ $tag: 'Network', name: 'N' });
     if (compute.$tag !== 'Compute' || toll.$tag !== 'Toll' || network.$tag !== 'Network') return expect.fail('tags');
