@@ -3,6 +3,7 @@ import { classifyComponent } from './classes.js';
 import type { Attr, ComponentLevel, Level, Located } from './model.js';
 import type { Plain, PlainMap, Reporter, SourceFile } from './source.js';
 import { asList, asMap, asNumber, asString } from './values.js';
+import { checkOwnAttributes } from './input-checks.js';
 
 interface Placed {
   level: ComponentLevel;
@@ -45,6 +46,7 @@ function walkSubtrees(src: SourceFile, trees: Plain[], inherited: Map<string, At
 function withAttributes(inherited: Map<string, Attr>, src: SourceFile, node: PlainMap): Map<string, Attr> {
   const attrs = new Map(inherited);
   const own = asMap(node['attributes']);
+  if (own) checkOwnAttributes(src, own);
   for (const [k, v] of Object.entries(own ?? {})) attrs.set(k, { value: v, at: { src, node: own! } });
   return attrs;
 }

@@ -3,6 +3,7 @@ import type { Attr, ComponentLevel, Directive, Level, Located } from './model.js
 import { classifyComponent } from './classes.js';
 import type { Plain, PlainMap, Reporter, SourceFile } from './source.js';
 import { asList, asMap, asNameList, asNumber, asString, getKey } from './values.js';
+import { checkMesh, checkOwnAttributes } from './input-checks.js';
 
 /** Architecture levels (outer → inner) and the constraints embedded in its nodes. */
 export interface ArchLevels {
@@ -81,6 +82,7 @@ function readParallel(walk: Walk, branches: Plain[]): void {
 function ownAttributes(walk: Walk, node: PlainMap): Map<string, Attr> {
   const attrs = new Map(walk.inherited);
   const own = asMap(node['attributes']);
+  if (own) checkOwnAttributes(walk.src, own);
   for (const [k, v] of Object.entries(own ?? {})) attrs.set(k, { value: v, at: { src: walk.src, node: own! } });
   return attrs;
 }
@@ -94,6 +96,7 @@ function readContainer(walk: Walk, node: PlainMap): void {
 
 function pushFanout(walk: Walk, node: PlainMap, name: string, aliases: string[]): void {
   const spatial = asMap(node['spatial']);
+  if (spatial) checkMesh(walk.src, spatial);
   const meshX = asNumber(spatial?.['meshX']) ?? 1;
   const meshY = asNumber(spatial?.['meshY']) ?? 1;
   // timeloopfe names the dummy level of a fanout `inter_<node>_spatial`; its mapper outputs target it.

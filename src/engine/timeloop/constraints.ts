@@ -1,4 +1,5 @@
-import { parseFactors } from './factors.js';
+import { parseFactors, type Factor } from './factors.js';
+import { failAtValue } from './input-checks.js';
 import { directiveLevel } from './loop-factors.js';
 import { dataspaceChoice, tensorName, type Directive, type Level, type Problem } from './model.js';
 import type { PlainMap, Reporter } from './source.js';
@@ -109,8 +110,20 @@ function tensorSets(choice: { keep: Set<string>; bypass: Set<string> }): PlainMa
   return out;
 }
 
+/** A spatial factor larger than its problem dimension can never be met; say so at the factor. */
+function checkFactorFits(d: Directive, f: Factor, problem: Problem): void {
+  const bound = problem.dims.find((p) => p.name === f.dim)?.bound;
+  if (bound === undefined || f.value <= bound || f.op === '<=') return;
+  const list = Array.isArray(d.factors) ? d.factors : undefined;
+  const index = list?.findIndex((entry) => parseFactors(String(entry)).some((g) => g.dim === f.dim)) ?? -1;
+  failAtValue(d.src, index >= 0 ? list! : d.raw, index >= 0 ? index : 'factors',
+    `spatial factor ${f.dim}${f.op}${f.value} on ${d.target} is larger than problem dimension ${f.dim} (${bound})`,
+    `A factor splits the dimension, so it is at most ${bound}; use ${f.dim}=0 for the whole dimension.`);
+}
+
 function addSpatialBounds(out: ArchConstraints, fanout: string, d: Directive, problem: Problem, report: Reporter): void {
   const factors = parseFactors(d.factors);
+  for (const f of factors) checkFactorFits(d, f, problem);
   spatialFields(out, fanout, d, problem);
   const byAxis = out.loopBounds.get(fanout) ?? new Map<'X' | 'Y', PlainMap[]>();
   out.loopBounds.set(fanout, byAxis);

@@ -39,6 +39,6 @@ export function convertTimeloopFiles(fs: FileSystem, paths: readonly string[]): 
 
 function toSpecError(e: TimeloopInputError): SpecError {
   const jinja = e.message.startsWith('Jinja');
-  const hint = jinja ? 'render the template first (e.g. the parsed-processed-input.yaml of a Timeloop run), then convert that' : HINT;
+  const hint = jinja ? 'render the template first (e.g. the parsed-processed-input.yaml of a Timeloop run), then convert that' : (e.hint ?? HINT);
   return specError(e.message.startsWith('YAML') || jinja ? 'yaml' : 'arch', e.message, { ...(e.pos ? { pos: e.pos } : {}), hint });
 }

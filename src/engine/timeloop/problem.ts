@@ -1,6 +1,9 @@
 import type { Located, Problem, ProblemDim, ProblemTensor } from './model.js';
 import { TimeloopInputError, type Plain, type PlainMap, type Reporter } from './source.js';
 import { asList, asMap, asNumber, asString, getKey } from './values.js';
+import { checkCount } from './input-checks.js';
+
+const DIMENSION_HINT = 'A problem dimension is a loop bound: give it as a whole number of at least 1 (e.g. `M: 32`).';
 
 /** AccelForge's built-in tensor-set names; a data space with one of these names must be renamed. */
 export const BUILTIN_SET_NAMES = new Set(['All', 'Nothing', 'Inputs', 'Outputs', 'Intermediates', 'Shared', 'Persistent', 'Tensors', 'Other']);
@@ -16,6 +19,7 @@ export function readProblem(problem: Located, report: Reporter): Problem {
   }
   const coefficients = readCoefficients(shape, instance);
   const dims = readDims(shape, instance);
+  for (const dim of dims) checkCount(src, instance, dim.name, 'problem dimension', DIMENSION_HINT);
   reportInstanceExtras(problem, instance, dims, coefficients, report);
   const dimNames = new Set(dims.map((d) => d.name));
   const spaces = asList(getKey(shape, 'data_spaces')) ?? [];

@@ -13,7 +13,7 @@ export type PlainMap = { [key: string]: Plain };
 
 /** One parsed input file with positions of its collections and entries. */
 export class SourceFile {
-  private readonly positions = new WeakMap<object, { self: Pos; entries: Map<string | number, Pos> }>();
+  private readonly positions = new WeakMap<object, { self: Pos; entries: Map<string | number, Pos>; values?: Map<string, Pos> }>();
   readonly root: Plain;
 
   constructor(readonly path: string, text: string) {
@@ -40,6 +40,13 @@ export class SourceFile {
     return key === undefined ? meta.self : (meta.entries.get(key) ?? meta.self);
   }
 
+  /** Position of the value of `obj[key]` (errors about a value point at it, not at its key). */
+  valuePos(obj: unknown, key: string | number): Pos | undefined {
+    if (typeof obj !== 'object' || obj === null) return undefined;
+    const meta = this.positions.get(obj);
+    return meta?.values?.get(String(key)) ?? this.pos(obj, key);
+  }
+
   private toPlain(node: Node | null, counter: LineCounter): Plain {
     if (node === null) return null;
     const at = (n: Node): Pos => {
@@ -49,13 +56,15 @@ export class SourceFile {
     if (isMap(node)) {
       const out: PlainMap = {};
       const entries = new Map<string | number, Pos>();
+      const values = new Map<string, Pos>();
       if (node.tag && node.tag !== 'tag:yaml.org,2002:map') out['$tag'] = node.tag.replace(/^!/, '');
       for (const pair of node.items) {
         const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
         out[key] = this.toPlain(pair.value as Node | null, counter);
         entries.set(key, at((pair.key as Node | null) ?? node));
+        if (pair.value) values.set(key, at(pair.value as Node));
       }
-      this.positions.set(out, { self: at(node), entries });
+      this.positions.set(out, { self: at(node), entries, values });
       applyRecursiveMerge(out);
       return out;
     }
@@ -102,7 +111,7 @@ function scalarValue(value: unknown): Plain {
 
 /** A malformed or unsupported Timeloop input (reported to the user, never a stack trace). */
 export class TimeloopInputError extends Error {
-  constructor(message: string, readonly pos?: { file: string; line: number; col: number }) {
+  constructor(message: string, readonly pos?: { file: string; line: number; col: number }, readonly hint?: string) {
     super(message);
     this.name = 'TimeloopInputError';
   }
