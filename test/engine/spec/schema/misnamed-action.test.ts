@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RawMap } from '../../../../src/engine/spec/raw.js';
 import { validSpec, yamlErrors } from './validate.js';
 
 const arch = (mac: string) => `arch:
@@ -21,14 +22,10 @@ describe('misnamed component actions', () => {
   });
 
   it('accepts extra actions beside compute, or with a component_class', () => {
-    const root = (actions: string, cls = '') => ({
-      arch: {
-        nodes: [
-          { $tag: 'Compute', name: 'MAC', ...(cls ? { component_class: cls } : {}), actions: JSON.parse(actions) as unknown[] },
-        ],
-      },
+    const root = (actions: RawMap[], cls = ''): RawMap => ({
+      arch: { nodes: [{ $tag: 'Compute', name: 'MAC', ...(cls ? { component_class: cls } : {}), actions }] },
     });
-    expect(() => validSpec(root('[{"name": "frobnicate"}, {"name": "compute", "energy": 1, "throughput": 1}]'))).not.toThrow();
-    expect(() => validSpec(root('[{"name": "frobnicate"}]', 'IntMAC'))).not.toThrow();
+    expect(() => validSpec(root([{ name: 'frobnicate' }, { name: 'compute', energy: 1, throughput: 1 }]))).not.toThrow();
+    expect(() => validSpec(root([{ name: 'frobnicate' }], 'IntMAC'))).not.toThrow();
   });
 });
