@@ -6,7 +6,7 @@ import { peakUsage, rowState, stateColumns, type ReservationSpace } from './rese
 import type { ReservationLayout } from './reservations.js';
 import type { EinsumFront, FrontRow, MapperMetric, TemplateFront } from './types.js';
 
-/** RESOURCE_USAGE runs: the tracked memories and each template's reservation layout. */
+/** Runs whose rows carry reservations: the tracked memories and each template's reservation layout. */
 export interface UsageTracking {
   readonly space: ReservationSpace;
   readonly layouts: ReadonlyMap<number, ReservationLayout>;

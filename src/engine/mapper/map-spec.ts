@@ -116,7 +116,7 @@ export interface MapPlan {
   readonly timeLimitSeconds: number;
   /** What the run holds for good (template fronts) against mapper.memory_limit. */
   readonly memory: MemoryBudget;
-  /** Set when RESOURCE_USAGE is an objective. */
+  /** Set when rows carry reservations (RESOURCE_USAGE, or a fused run that may overflow a memory). */
   readonly usage?: UsageTracking;
 }
 
@@ -150,11 +150,32 @@ export function planMap(prepared: PreparedSpec, options: MapOptions): MapPlan {
   const perProcess = spec.mapper.memory_limit_per_process;
   const memoryLimitBytes = Math.min(memory.limitBytes, Number.isFinite(perProcess) ? perProcess : Infinity);
   const deadline = clock.deadline !== undefined ? { deadline: clock.deadline } : {};
-  const jobs = made.map((job) => ({ ...job, memoryLimitBytes, ...deadline, ...(resourceUsage ? { resourceUsage } : {}) }));
+  // Fused Einsums share memories: rows carry reservations so the join enforces capacity across
+  // them whatever the metrics (docs/mapper.md §5.5), unless no memory can overflow at all.
+  const reservations = !resourceUsage && !(options.unfused ?? false) && mayOverflowAcrossEinsums(made, evaluated.workload.tensorSizes);
+  const jobs = made.map((job) => ({ ...job, memoryLimitBytes, ...deadline, ...(resourceUsage ? { resourceUsage } : {}), ...(reservations ? { reservations } : {}) }));
   checkUsageLevels(jobs);
-  const usage = resourceUsage ? usageTracking(jobs) : undefined;
+  const usage = resourceUsage || reservations ? usageTracking(jobs) : undefined;
   const { now, start, cancelled, limitSeconds: timeLimitSeconds } = clock;
   return { prepared, metric, metrics, registry, jobs, evaluateLatency: makeLatencyEvaluator(evaluated), signal: clock.search, drainSignal: clock.drain, joinSignal: clock.join, cancelled, now, start, timeLimitSeconds, memory, ...(usage ? { usage } : {}) };
+}
+
+/**
+ * Whether some finite memory could be overfilled by Einsums together. A memory holds at most a
+ * tile of each tensor, so one that holds every tensor of the workload whole (twice over, for a
+ * tensor two coexisting Einsums tile differently) never overflows, and reservations are not needed.
+ */
+function mayOverflowAcrossEinsums(jobs: readonly TemplateJob[], tensorSizes: Readonly<Record<string, number>>): boolean {
+  const workloadBits = new Map(jobs.flatMap((job) => job.modelEinsum.tensors.map((t) => [t.name, t.bitsPerValue] as const)));
+  for (const job of jobs) {
+    for (const leaf of job.modelEinsum.arch) {
+      if (leaf.kind !== 'memory' || !Number.isFinite(leaf.size)) continue;
+      let bits = 0;
+      for (const [tensor, values] of Object.entries(tensorSizes)) bits += values * (leaf.bitsPerValue[tensor] ?? workloadBits.get(tensor) ?? 0);
+      if (2 * bits > leaf.size) return true;
+    }
+  }
+  return false;
 }
 
 function usageTracking(jobs: readonly TemplateJob[]): UsageTracking {
@@ -284,7 +305,8 @@ export function finishMap(plan: MapPlan, fronts: readonly EinsumFront[], templat
   const model = evaluateMapping(buildModelInput(evaluated, mapping, registry));
   if (!model.ok) return model;
   const keptPerEinsum = Object.fromEntries(fronts.map((f) => [f.einsum, f.rows.length]));
-  const front = frontMappings(final, jobs, templateFronts, new Map([[best, mapping]]), plan.usage);
+  // Peak usage is reported with RESOURCE_USAGE only: other runs track it just to enforce capacity.
+  const front = frontMappings(final, jobs, templateFronts, new Map([[best, mapping]]), plan.metrics.resourceUsage ? plan.usage : undefined);
   const bestIndex = final.indexOf(best);
   return ok({
     prepared,
@@ -306,7 +328,8 @@ function joinAll(plan: MapPlan, fronts: readonly EinsumFront[], poll: () => void
   const liveAfter = (k: number) => new Set(einsums.slice(k + 1).flatMap((e) => e.tensors.map((t) => t.name)));
   const space = plan.usage?.space;
   const limits = { poll, budget: plan.memory };
-  const bounds = space ? usageBounds(fronts, metric, space, liveAfter, limits) : undefined;
+  // The bounds compare peak usage as an objective: only sound when RESOURCE_USAGE is one.
+  const bounds = space && plan.metrics.resourceUsage ? usageBounds(fronts, metric, space, liveAfter, limits) : undefined;
   let joined: FrontRow[] = fronts[0] ? joinFronts([{ energy: 0, latency: 0, picks: [], compat: '' }], fronts[0], metric, liveAfter(0), space, bounds?.(0), limits) : [];
   for (let k = 1; k < fronts.length; k++) {
     joined = joinFronts(joined, fronts[k]!, metric, liveAfter(k), space, bounds?.(k), limits);

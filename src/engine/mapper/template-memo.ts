@@ -27,6 +27,7 @@ export function templateKey(job: TemplateJob, settings: unknown): string | null 
     minUsage: job.minUsage,
     metric: job.metric,
     resourceUsage: job.resourceUsage ?? false,
+    reservations: job.reservations ?? false,
     fused: [job.maxFusedLoops, job.maxFusedLoopsPerRankVariable],
     settings,
   };

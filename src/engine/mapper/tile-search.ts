@@ -264,7 +264,7 @@ function frontOf(job: TemplateJob, chains: readonly RankChains[], nLoops: number
   pruned.pareto += rows.valid - front.length;
   const frontTiles = new Int32Array(front.length * nLoops);
   front.forEach((r, k) => frontTiles.set(rows.tiles.slice(r * nLoops, (r + 1) * nLoops), k * nLoops));
-  const reservations = job.resourceUsage ? frontReservations(job, chains, frontTiles, front.length, nLoops, context) : undefined;
+  const reservations = job.resourceUsage || job.reservations ? frontReservations(job, chains, frontTiles, front.length, nLoops, context) : undefined;
   return {
     jobId: job.id,
     einsumIndex: job.einsumIndex,

@@ -61,6 +61,8 @@ export interface TemplateJob {
   readonly metric: MapperMetric;
   /** RESOURCE_USAGE is a metric: memory usage is an objective too, and rows carry reservations. */
   readonly resourceUsage?: boolean;
+  /** Rows carry reservations so the join enforces capacity across fused Einsums (usage not an objective). */
+  readonly reservations?: boolean;
   readonly maxFusedLoops: number;
   readonly maxFusedLoopsPerRankVariable: number;
   /** Bytes the search of this one template may hold (memory-budget.ts); default: no limit. */
@@ -88,7 +90,7 @@ export interface TemplateFront {
   readonly tiles: Int32Array;
   /** Per row: its compatibility key (see compatibility.ts). */
   readonly compat: readonly string[];
-  /** RESOURCE_USAGE only: per row, the reservation block of reservations.ts. */
+  /** Rows that carry reservations (RESOURCE_USAGE, or fused runs): per row, the block of reservations.ts. */
   readonly reservations?: Float64Array;
   readonly evaluated: number;
   readonly pruned: PruneCounts;
@@ -108,7 +110,7 @@ export interface FrontRow {
   readonly picks: readonly (readonly [number, number])[];
   /** Compatibility key restricted to tensors still used by Einsums not joined yet. */
   readonly compat: string;
-  /** RESOURCE_USAGE only: memory reservations so far (reservation-join.ts). */
+  /** When rows carry reservations: memory reservations so far (reservation-join.ts). */
   readonly res?: ReservationState;
 }
 
