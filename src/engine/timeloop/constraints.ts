@@ -110,13 +110,27 @@ function tensorSets(choice: { keep: Set<string>; bypass: Set<string> }): PlainMa
   return out;
 }
 
+/** Where factor `f` is written: its entry in the `factors` list, or the `factors` key. */
+function factorSite(d: Directive, f: Factor): { obj: object; key: string | number } {
+  const list = Array.isArray(d.factors) ? d.factors : undefined;
+  const index = list?.findIndex((entry) => parseFactors(String(entry)).some((g) => g.dim === f.dim)) ?? -1;
+  return index >= 0 ? { obj: list, key: index } : { obj: d.raw, key: 'factors' };
+}
+
+/** `D=0` asks for the whole remaining dimension, which depends on the other levels: the mapper picks it. */
+function reportWholeDimension(d: Directive, f: Factor, report: Reporter): void {
+  const site = factorSite(d, f);
+  report.add('approximated', `spatial factor ${f.dim}=0 on ${d.target}`,
+    `${f.dim}=0 means the whole remaining dimension; no loop bound is set, so the spatial factor of ${f.dim} is left to the mapper`,
+    d.src, site.obj, site.key);
+}
+
 /** A spatial factor larger than its problem dimension can never be met; say so at the factor. */
 function checkFactorFits(d: Directive, f: Factor, problem: Problem): void {
   const bound = problem.dims.find((p) => p.name === f.dim)?.bound;
   if (bound === undefined || f.value <= bound || f.op === '<=') return;
-  const list = Array.isArray(d.factors) ? d.factors : undefined;
-  const index = list?.findIndex((entry) => parseFactors(String(entry)).some((g) => g.dim === f.dim)) ?? -1;
-  failAtValue(d.src, index >= 0 ? list! : d.raw, index >= 0 ? index : 'factors',
+  const site = factorSite(d, f);
+  failAtValue(d.src, site.obj, site.key,
     `spatial factor ${f.dim}${f.op}${f.value} on ${d.target} is larger than problem dimension ${f.dim} (${bound})`,
     `A factor splits the dimension, so it is at most ${bound}; use ${f.dim}=0 for the whole dimension.`);
 }
@@ -133,7 +147,10 @@ function addSpatialBounds(out: ArchConstraints, fanout: string, d: Directive, pr
   if (ones.length > 0) bounds.push({ expression: vars(ones.map((f) => f.dim)), operator: '<=', value: 1 });
   for (const f of factors) {
     if (f.value === 1 && f.op !== '>=') continue;
-    if (f.value === 0) continue;
+    if (f.value === 0) {
+      reportWholeDimension(d, f, report);
+      continue;
+    }
     bounds.push({ expression: vars([f.dim]), operator: f.op === '=' ? '==' : f.op, value: f.value });
   }
   if (d.permutation !== undefined || d.split !== undefined) {

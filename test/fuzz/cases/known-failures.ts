@@ -5,14 +5,11 @@
  * `FUZZ_STRICT=1 npx vitest run test/fuzz/` runs them as plain tests to see what is still open.
  */
 const OVERFLOW = 'E: finite inputs whose total overflows (energy 1e308 x 128 computes): evaluate now refuses the infinite energy at the Einsum, but check does not run the model, so it passes check and is not blamed on the field';
-const TIMELOOP_FACTOR_ZERO =
-  "case to revisit, not a converter bug: in Timeloop `D=0` means the whole dimension (docs/timeloop.md; eyeriss_like's constraints use S=0 and R=0), so R=0 must not be an error. The converter drops spatial D=0 bounds (constraints.ts addSpatialBounds); either convert it to `== <remaining size>` or change the case to expect ok";
 const NEW_CHECKS =
   'NEW (unowned): missing validation: a rank bound naming an undefined variable is named but blamed on the start of its constraint, not the name; a mapping loop over an unknown rank variable reads as a missing loop';
 
 const BY_CAUSE: Readonly<Record<string, readonly string[]>> = {
   [OVERFLOW]: ['numeric: MAC energy = 1e308'],
-  [TIMELOOP_FACTOR_ZERO]: ['timeloop: spatial factor R = 0'],
   [NEW_CHECKS]: ['numeric: rank m bound = Mrows', 'structure: mapping loops over an unknown rank variable'],
 };
 

@@ -5,7 +5,7 @@
  */
 import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { checkDesign, componentCosts, convertTimeloopResult, evaluateDesign, MemoryFileSystem } from '../../../src/engine/index.js';
+import { checkDesign, componentCosts, convertTimeloopResult, evaluateDesign, MemoryFileSystem, renderReportMarkdown } from '../../../src/engine/index.js';
 import { MAP_TIME_LIMIT_SECONDS, type CaseOutcome, type FuzzJob, type FuzzOp, type OpOutcome } from './case-types.js';
 
 /** A JavaScript payload in a hostile spec sets this global; the parent reports it as code execution. */
@@ -83,7 +83,8 @@ function convertAndCheck(job: FuzzJob): OpOutcome {
   const checked = checkDesign({ files: { 'converted.yaml': converted.value.yaml }, specFiles: ['converted.yaml'], variables: {} });
   const numbers: Record<string, number> = {};
   for (const path of checked.archPaths) for (const node of path.nodes) numbers[`${path.einsum}.${node.name}.fanout`] = node.fanout;
-  return { op: 'convert', errors: checked.errors, numbers, text: converted.value.yaml };
+  // The report rides along so a case can require it to list what was dropped or approximated.
+  return { op: 'convert', errors: checked.errors, numbers, text: `${converted.value.yaml}\n${renderReportMarkdown(converted.value.report)}` };
 }
 
 function componentNumbers(json: Readonly<Record<string, { area: number | null; leak_power: number; actions: Record<string, Record<string, number>> }>>): Record<string, number> {
