@@ -12,7 +12,7 @@ const FAST = [
   'simba|three_matmuls_annotated||unfused',
   'simba|three_matmuls_annotated||fused',
   ...['tpu_v4i', 'eyeriss', 'simba'].flatMap((arch) => ['gpt3_6.7B', 'llama3_8B'].map((model) => `${arch}|${model}|${DECODE}|unfused`)),
-  ...['tpu_v4i|gpt3_6.7B', 'eyeriss|gpt3_6.7B', 'simba|gpt3_6.7B', 'eyeriss|llama3_8B', 'simba|llama3_8B'].map((c) => `${c}|${PREFILL}|unfused`),
+  ...['tpu_v4i', 'eyeriss', 'simba'].flatMap((arch) => ['gpt3_6.7B', 'llama3_8B'].map((model) => `${arch}|${model}|${PREFILL}|unfused`)),
   ...['tpu_v4i', 'eyeriss', 'simba'].map((arch) => `${arch}|gpt3_6.7B|${DECODE}|fused`),
 ];
 
