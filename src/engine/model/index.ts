@@ -2,6 +2,7 @@
 import { SpecErrorException, specError, type SpecPath } from '../base/errors.js';
 import { err, ok, type Result } from '../base/result.js';
 import { joinCapacity } from './capacity-join.js';
+import { checkLoopRankVariables } from './loop-rank-check.js';
 import { evaluateEinsum } from './einsum-eval.js';
 import { mappingPaths, type MappingPath } from './mapping-paths.js';
 import type { EinsumEvaluation } from './result-types.js';
@@ -37,6 +38,7 @@ function evaluateOrThrow(input: ModelInput): ModelResult {
   const root: SpecPath = input.mappingPath ?? ['mapping'];
   const paths = mappingPaths(input.mapping, root);
   const byEinsum = pathsByEinsum(input, paths, root);
+  checkLoopRankVariables(input.einsums, byEinsum);
   const allTensors = new Map<string, number>();
   for (const e of input.einsums) for (const t of e.tensors) allTensors.set(t.name, (allTensors.get(t.name) ?? 0) + 1);
   const evaluations: EinsumEvaluation[] = [];

@@ -30,6 +30,14 @@ describe('invalid mappings', () => {
     expect(error.path).toEqual(['mapping', 'nodes', 4]);
   });
 
+  it('reports a loop over a name that is not a rank variable of the Einsum, at the name', () => {
+    const error = firstError([einsum], UNFUSED_ONE('', ['q', 'n0', 'n1']));
+    expect(error.kind).toBe('mapping');
+    expect(error.message).toBe("rank variable 'q' is not a rank variable of Einsum Matmul0 (its rank variables are m, n0, n1)");
+    expect(error.path).toEqual(['mapping', 'nodes', 2, 'rank_variable']);
+    expect(error.hint).toContain("rank_variable: m");
+  });
+
   it('reports an oversubscribed memory with its size, the demand and the holder', () => {
     const small = matmul(0, 64, 32, simpleArch({ gbSize: 20000 }));
     const error = firstError([small], UNFUSED_ONE());
