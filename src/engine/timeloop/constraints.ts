@@ -114,7 +114,7 @@ function tensorSets(choice: { keep: Set<string>; bypass: Set<string> }): PlainMa
 function factorSite(d: Directive, f: Factor): { obj: object; key: string | number } {
   const list = Array.isArray(d.factors) ? d.factors : undefined;
   const index = list?.findIndex((entry) => parseFactors(String(entry)).some((g) => g.dim === f.dim)) ?? -1;
-  return index >= 0 ? { obj: list, key: index } : { obj: d.raw, key: 'factors' };
+  return list && index >= 0 ? { obj: list, key: index } : { obj: d.raw, key: 'factors' };
 }
 
 /** `D=0` asks for the whole remaining dimension, which depends on the other levels: the mapper picks it. */
