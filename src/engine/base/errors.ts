@@ -39,7 +39,14 @@ export interface SpecError {
 
 /** Thrown inside a stage and caught at its boundary, where it becomes a Result. */
 export class SpecErrorException extends Error {
-  constructor(readonly specError: SpecError) {
+  /**
+   * `valueOffset`: the character of the blamed value the error is about (a name inside an
+   * expression); the position is moved there when the value is written verbatim on one line.
+   */
+  constructor(
+    readonly specError: SpecError,
+    readonly valueOffset?: number,
+  ) {
     super(specError.message);
     this.name = 'SpecErrorException';
   }
@@ -62,9 +69,9 @@ export function specError(
 export function failWith(
   kind: SpecErrorKind,
   message: string,
-  extra: { path?: SpecPath; pos?: SourcePos; hint?: string } = {},
+  extra: { path?: SpecPath; pos?: SourcePos; hint?: string; valueOffset?: number } = {},
 ): never {
-  throw new SpecErrorException(specError(kind, message, extra));
+  throw new SpecErrorException(specError(kind, message, extra), extra.valueOffset);
 }
 
 /** `arch.nodes[2].size` */

@@ -63,7 +63,7 @@ export function positionError(loaded: LoadedSpec, error: unknown): SpecError {
   if (error instanceof SpecErrorException) {
     const found = error.specError;
     if (found.pos) return found;
-    const pos = loaded.sources.locate(loaded.root, found.path);
+    const pos = loaded.sources.locate(loaded.root, found.path, error.valueOffset);
     return pos ? { ...found, pos } : found;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -8,6 +8,8 @@ export interface EntryMeta {
   readonly valuePos: SourcePos;
   /** The value was a quoted YAML scalar: in free-form dicts it is a literal, never evaluated. */
   readonly quoted: boolean;
+  /** The value is a plain scalar written verbatim on one line: its character k is at column col + k. */
+  readonly verbatim?: boolean;
 }
 
 /** Where a mapping or sequence came from. */
@@ -41,15 +43,21 @@ export class SourceIndex {
    * Position of the deepest node along `path` that the raw tree still has. Later stages may
    * reshape the tree (defaults, normalisations), so the nearest existing ancestor is used.
    */
-  locate(root: unknown, path: SpecPath): SourcePos | undefined {
+  locate(root: unknown, path: SpecPath, valueOffset?: number): SourcePos | undefined {
     let node: unknown = root;
     let best: SourcePos | undefined =
       typeof root === 'object' && root !== null ? this.meta.get(root)?.pos : undefined;
+    let depth = 0;
     for (const key of path) {
       if (typeof node !== 'object' || node === null) break;
       const entry = this.meta.get(node)?.entries.get(key);
       if (!entry) break;
+      depth += 1;
       best = entry.valuePos;
+      // Only the blamed value itself can be pointed inside, and only where its text is verbatim.
+      if (depth === path.length && entry.verbatim && valueOffset !== undefined && valueOffset > 0) {
+        best = { ...best, col: best.col + valueOffset };
+      }
       node = (node as Record<string | number, unknown>)[key];
     }
     return best;

@@ -5,12 +5,9 @@
  * `FUZZ_STRICT=1 npx vitest run test/fuzz/` runs them as plain tests to see what is still open.
  */
 const OVERFLOW = 'E: finite inputs whose total overflows (energy 1e308 x 128 computes): evaluate now refuses the infinite energy at the Einsum, but check does not run the model, so it passes check and is not blamed on the field';
-const NEW_CHECKS =
-  'NEW (unowned): missing validation: a rank bound naming an undefined variable is named but blamed on the start of its constraint, not the name';
 
 const BY_CAUSE: Readonly<Record<string, readonly string[]>> = {
   [OVERFLOW]: ['numeric: MAC energy = 1e308'],
-  [NEW_CHECKS]: ['numeric: rank m bound = Mrows'],
 };
 
 /** Case name → the cause it waits on. */

@@ -69,14 +69,22 @@ function projectionUsing(space: EinsumSpace, variable: string): SpecPath | undef
   return undefined;
 }
 
+const NAME_PATTERN = /[A-Za-z_#$@][A-Za-z0-9_]*/g;
+
 /** Names in a constraint that are not this Einsum's rank variables: constraints do not see spec variables. */
 function foreignNames(space: EinsumSpace, text: string): string[] {
-  const names = text.match(/[A-Za-z_#$@][A-Za-z0-9_]*/g) ?? [];
+  const names = text.match(NAME_PATTERN) ?? [];
   return [...new Set(names.filter((n) => !space.rankVariables.includes(n) && !/^(and|or|not)$/i.test(n)))];
 }
 
+/** Where `name` first appears as a whole name in `text` (read as foreignNames reads it; 0 if absent). */
+function nameOffset(text: string, name: string): number {
+  for (const match of text.matchAll(NAME_PATTERN)) if (match[0] === name) return match.index;
+  return 0;
+}
+
 /** Why a rank variable has no bound, and how to give it one. */
-function unbounded(space: EinsumSpace, variable: string, constraint: { text: string } | undefined): { message: string; hint: string } {
+function unbounded(space: EinsumSpace, variable: string, constraint: { text: string } | undefined): { message: string; hint: string; valueOffset?: number } {
   const foreign = constraint ? foreignNames(space, constraint.text) : [];
   const message = `Rank variable \`${variable}\` of Einsum ${space.name} has no bound`;
   const general =
@@ -87,6 +95,7 @@ function unbounded(space: EinsumSpace, variable: string, constraint: { text: str
   return {
     message: `${message}: \`${constraint!.text}\` names ${foreign.join(', ')}, which ${which}.`,
     hint: `Constraints take numbers, not spec variables; use a Jinja variable such as \`{{${foreign[0]}}}\`, or a number.`,
+    valueOffset: nameOffset(constraint!.text, foreign[0]!),
   };
 }
 
@@ -97,8 +106,8 @@ export function rankVariableBounds(space: EinsumSpace, intervals: Map<string, In
     const interval = intervals.get(variable)!;
     const constraint = constraintOf(space, variable);
     if (!Number.isFinite(interval.lo) || !Number.isFinite(interval.hi)) {
-      const { message, hint } = unbounded(space, variable, constraint);
-      failWith('workload', message, { path: constraint?.path ?? projectionUsing(space, variable) ?? space.path, hint });
+      const { message, hint, valueOffset } = unbounded(space, variable, constraint);
+      failWith('workload', message, { path: constraint?.path ?? projectionUsing(space, variable) ?? space.path, hint, ...(valueOffset === undefined ? {} : { valueOffset }) });
     }
     if (interval.hi < interval.lo) {
       failWith('workload', `Rank variable \`${variable}\` of Einsum ${space.name} has an empty range.`, {

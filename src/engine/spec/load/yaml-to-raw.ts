@@ -50,6 +50,17 @@ class Converter {
     private readonly text: string,
   ) {}
 
+  /**
+   * A plain scalar whose end maps to the same line, exactly its length further on: no line break
+   * and no Jinja output inside it, so a character offset in its text is a column offset.
+   */
+  private isVerbatim(node: unknown, start: SourcePos): boolean {
+    if (!isScalar(node) || node.type !== Scalar.PLAIN || !node.range) return false;
+    const length = node.range[1] - node.range[0];
+    const end = this.context.positions.posAt(node.range[1]);
+    return end.file === start.file && end.line === start.line && end.col - start.col === length;
+  }
+
   private pos(node: Node | null | undefined, fallback?: SourcePos): SourcePos {
     const offset = node?.range?.[0];
     if (offset === undefined) return fallback ?? this.context.positions.posAt(0);
@@ -176,7 +187,8 @@ class Converter {
       }
       if (Object.hasOwn(map, key) && key !== TAG_KEY) this.duplicateKey(key, keyPos, entries.get(key)?.keyPos);
       map[key] = this.convert(pair.value);
-      entries.set(key, { keyPos, valuePos: pair.value ? this.pos(pair.value as Node) : keyPos, quoted: isQuoted(pair.value, this.doc) });
+      const valuePos = pair.value ? this.pos(pair.value as Node) : keyPos;
+      entries.set(key, { keyPos, valuePos, quoted: isQuoted(pair.value, this.doc), ...(this.isVerbatim(pair.value, valuePos) ? { verbatim: true } : {}) });
     }
     for (const source of mergeSources) this.mergeShallow(map, entries, source);
     this.context.sources.set(map, { pos, ...(nomerge ? { nomerge } : {}), entries });
