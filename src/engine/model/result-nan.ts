@@ -71,7 +71,7 @@ function outOfRange(e: EinsumEvaluation): { figure: Figure; problem: string } | 
     ...e.componentLatency.map((c) => ({ value: c.latency, what: `the latency of ${c.component}` })),
   ];
   const infinite = figures.find((f) => !Number.isFinite(f.value));
-  if (infinite) return { figure: { ...infinite, cause: OVERFLOW_CAUSE }, problem: 'is infinite' };
+  if (infinite) return { figure: { ...infinite, cause: OVERFLOW_CAUSE }, problem: 'overflowed: it is infinite (not finite), although every input is finite' };
   const negative = figures.find((f) => f.value < 0);
   return negative ? { figure: { ...negative, cause: NEGATIVE_CAUSE }, problem: `is negative (${negative.value})` } : undefined;
 }

@@ -33,7 +33,7 @@ describe('NaN at the result boundary', () => {
 
   it('calls an infinite energy an overflow (inputs are held finite)', () => {
     const error = thrown(() => new ModelResult([einsum(Infinity, 8)], [])).specError;
-    expect(error.message).toBe('Einsum Matmul0: the energy of Buffer (tensor W0, action read) is infinite.');
+    expect(error.message).toBe('Einsum Matmul0: the energy of Buffer (tensor W0, action read) overflowed: it is infinite (not finite), although every input is finite.');
     expect(error.hint).toMatch(/1\.8e308/);
   });
 
