@@ -12,6 +12,8 @@ import { newContext, openApp, pickOption } from './page-helpers.js';
 
 const app = useServedApp();
 const MAP_TIMEOUT_MS = 100_000;
+/** GPT-3 6.7B decode with a short cache: fused, it maps for tens of seconds. */
+const GPT3_DECODE = { DECODE: 'true', N_NEW_TOKENS: '1', BATCH_SIZE: '1', N_CACHED_TOKENS: '16' };
 
 interface RunRecord {
   /** The pool size the progress strip reported. */
@@ -121,7 +123,13 @@ describe('mapper worker pool in the browser', () => {
   it('cancel ends the pool run at once, and a new run maps again on the pool', async () => {
     const context = await newContext(app);
     const page = await context.newPage();
-    await openThreeMatmuls(page, '');
+    // A run long enough that it is still going when Cancel is clicked, even on a quiet machine
+    // (three matmuls can finish between seeing a busy worker and the click).
+    await openApp(page, app.server.url);
+    await pickOption(page, 'example-arch', /TPU v4i/);
+    await pickOption(page, 'example-workload', /GPT-3 6\.7B/);
+    for (const [name, value] of Object.entries(GPT3_DECODE)) await page.locator(`input[name="${name}"]`).fill(value);
+    await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
     const live = new Set<PageWorker>();
     page.on('worker', (worker) => {
       live.add(worker);
@@ -137,6 +145,8 @@ describe('mapper worker pool in the browser', () => {
     expect(started).toBeGreaterThanOrEqual(2);
     await expect.poll(() => [...live].filter((w) => !before.has(w)).length, { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('pareto-point').count()).toBe(0);
+    await pickOption(page, 'example-workload', /Three matmuls/);
+    await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
     const again = await runMapper(page);
     expect(again.workers).toBeGreaterThanOrEqual(2);
     expect(again.front.length).toBeGreaterThanOrEqual(1);
