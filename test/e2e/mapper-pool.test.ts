@@ -8,12 +8,10 @@
 import type { Page, Worker as PageWorker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser.js';
-import { newContext, openApp, pickOption } from './page-helpers.js';
+import { newContext, openApp, openGpt3Decode, pickOption, waitForCleanCheck } from './page-helpers.js';
 
 const app = useServedApp();
 const MAP_TIMEOUT_MS = 100_000;
-/** GPT-3 6.7B decode with a short cache: fused, it maps for tens of seconds. */
-const GPT3_DECODE = { DECODE: 'true', N_NEW_TOKENS: '1', BATCH_SIZE: '1', N_CACHED_TOKENS: '16' };
 
 interface RunRecord {
   /** The pool size the progress strip reported. */
@@ -34,7 +32,7 @@ async function openThreeMatmuls(page: Page, query: string): Promise<void> {
   await openApp(page, `${app.server.url}${query}`);
   await pickOption(page, 'example-arch', /TPU v4i/);
   await pickOption(page, 'example-workload', /Three matmuls/);
-  await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
+  await waitForCleanCheck(page);
 }
 
 /** Watches the progress strip and the chart from before the click until the run ends. */
@@ -125,11 +123,7 @@ describe('mapper worker pool in the browser', () => {
     const page = await context.newPage();
     // A run long enough that it is still going when Cancel is clicked, even on a quiet machine
     // (three matmuls can finish between seeing a busy worker and the click).
-    await openApp(page, app.server.url);
-    await pickOption(page, 'example-arch', /TPU v4i/);
-    await pickOption(page, 'example-workload', /GPT-3 6\.7B/);
-    for (const [name, value] of Object.entries(GPT3_DECODE)) await page.locator(`input[name="${name}"]`).fill(value);
-    await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
+    await openGpt3Decode(page, app.server.url);
     const live = new Set<PageWorker>();
     page.on('worker', (worker) => {
       live.add(worker);
@@ -146,7 +140,7 @@ describe('mapper worker pool in the browser', () => {
     await expect.poll(() => [...live].filter((w) => !before.has(w)).length, { timeout: 10_000 }).toBe(0);
     expect(await page.getByTestId('pareto-point').count()).toBe(0);
     await pickOption(page, 'example-workload', /Three matmuls/);
-    await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
+    await waitForCleanCheck(page);
     const again = await runMapper(page);
     expect(again.workers).toBeGreaterThanOrEqual(2);
     expect(again.front.length).toBeGreaterThanOrEqual(1);

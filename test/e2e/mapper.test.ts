@@ -7,7 +7,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { useServedApp } from './browser.js';
-import { newContext, openApp, pickOption } from './page-helpers.js';
+import { newContext, openApp, openGpt3Decode, pickOption, waitForCleanCheck } from './page-helpers.js';
 
 const app = useServedApp();
 
@@ -15,7 +15,6 @@ const app = useServedApp();
  * Mapped unfused: `npm run cli -- map ... --workers 1 --unfused` takes ~17 s on this design, but
  * fused ~96 s (--max-fused-loops 0) to ~165 s (the default 1) on a busy two-core machine.
  */
-const GPT3_DECODE = { DECODE: 'true', N_NEW_TOKENS: '1', BATCH_SIZE: '1', N_CACHED_TOKENS: '16' };
 const GPT3_EINSUMS = 10;
 /** The same command's `--json` energy (J) and latency (s). */
 const GPT3_UNFUSED = { energy: 0.022710760374272, latency: 0.0006564874006514659 };
@@ -23,18 +22,6 @@ const MAP_TIMEOUT_MS = 100_000;
 
 
 
-
-async function waitForCleanCheck(page: Page): Promise<void> {
-  await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
-}
-
-async function openGpt3Decode(page: Page): Promise<void> {
-  await openApp(page, app.server.url);
-  await pickOption(page, 'example-arch', /TPU v4i/);
-  await pickOption(page, 'example-workload', /GPT-3 6\.7B/);
-  for (const [name, value] of Object.entries(GPT3_DECODE)) await page.locator(`input[name="${name}"]`).fill(value);
-  await waitForCleanCheck(page);
-}
 
 /** Records, from before the click, whether a provisional front point was ever drawn. */
 async function watchProvisionalPoints(page: Page): Promise<void> {
@@ -55,7 +42,7 @@ describe('mapper in the browser', () => {
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(error.message));
-    await openGpt3Decode(page);
+    await openGpt3Decode(page, app.server.url);
     await page.getByTestId('run-mode').selectOption('unfused');
     await watchProvisionalPoints(page);
     const start = Date.now();
@@ -126,7 +113,7 @@ describe('mapper in the browser', () => {
   it('cancels a long GPT-3 run at once and can start again', async () => {
     const context = await newContext(app);
     const page = await context.newPage();
-    await openGpt3Decode(page);
+    await openGpt3Decode(page, app.server.url);
     await page.getByTestId('run-mapper').click();
     await page.locator('[data-testid="progress"][data-status="mapping"]:not([data-events="0"])').waitFor({ timeout: 30_000 });
     await page.getByTestId('cancel').click();

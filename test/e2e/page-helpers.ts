@@ -58,3 +58,20 @@ export async function drawnEditorText(page: Page): Promise<string> {
     .toBe(true);
   return previous ?? '';
 }
+
+/** GPT-3 6.7B decode with a short KV cache: small enough to evaluate fast, fused it maps for tens of seconds. */
+export const GPT3_DECODE = { DECODE: 'true', N_NEW_TOKENS: '1', BATCH_SIZE: '1', N_CACHED_TOKENS: '16' };
+
+/** Waits until the spec was checked after the latest edit and has no problems. */
+export async function waitForCleanCheck(page: Page): Promise<void> {
+  await page.locator('[data-testid="error-list"][data-fresh="true"][data-count="0"]').waitFor({ timeout: 30_000 });
+}
+
+/** Opens the app at `url` on TPU v4i with the GPT-3 6.7B decode workload and waits for a clean check. */
+export async function openGpt3Decode(page: Page, url: string): Promise<void> {
+  await openApp(page, url);
+  await pickOption(page, 'example-arch', /TPU v4i/);
+  await pickOption(page, 'example-workload', /GPT-3 6\.7B/);
+  for (const [name, value] of Object.entries(GPT3_DECODE)) await page.locator(`input[name="${name}"]`).fill(value);
+  await waitForCleanCheck(page);
+}
